@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+
+namespace RnnGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic RnnGen reports. Ids are stable; each message says what to write instead.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "RnnGen";
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+        "RNNG0001",
+        "Model type must be partial",
+        "'{0}' has [RnnModel] but is not partial, so RnnGen cannot add its generated members: declare it as 'partial {1} {0}'");
+
+    public static readonly DiagnosticDescriptor InvalidSize = Error(
+        "RNNG0002",
+        "Sizes must be positive",
+        "{0} of '{1}' is {2}: it must be a positive number of floats, e.g. [RnnModel(inputSize: 8)] or [Lstm(32)]");
+
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "RNNG0003",
+        "Model has no layers",
+        "'{0}' declares no layers: add layer attributes after [RnnModel] in the order data flows, e.g. [Lstm(32)] [Dense(4)]");
+
+    public static readonly DiagnosticDescriptor LayersSplit = Error(
+        "RNNG0004",
+        "Layers split over several declarations",
+        "Layer attributes of '{0}' are on more than one partial declaration, so their order is undefined: put [RnnModel] and all layer attributes on one declaration");
+
+    public static readonly DiagnosticDescriptor SoftmaxOnRecurrent = Error(
+        "RNNG0005",
+        "Softmax on a recurrent layer",
+        "Layer {0} ({1}) uses Softmax as its {2}, which only a Dense layer supports: use Tanh or Sigmoid here and add [Dense(n, Activation = Activation.Softmax)] after it");
+
+    public static readonly DiagnosticDescriptor SequenceExpected = Error(
+        "RNNG0006",
+        "Recurrent layer fed a single vector",
+        "Layer {0} ({1}) needs a sequence, but layer {2} ({3}) returns only its last step: set ReturnSequences = true on layer {2}");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        "RNNG0007",
+        "Undefined option value",
+        "{0} = {1} on layer {2} is not a defined {3} value: use one of {4}");
+
+    public static readonly DiagnosticDescriptor MergeModeIgnored = Warning(
+        "RNNG0008",
+        "MergeMode without Bidirectional",
+        "MergeMode on layer {0} ({1}) has no effect because its Direction is {2}: remove it, or set Direction = Direction.Bidirectional");
+
+    public static readonly DiagnosticDescriptor NoRecurrentLayer = Error(
+        "RNNG0009",
+        "Model has no recurrent layer",
+        "'{0}' has only Dense layers: add a [SimpleRnn], [Lstm] or [Gru] layer");
+
+    public static readonly DiagnosticDescriptor GenericType = Error(
+        "RNNG0010",
+        "Generic model type",
+        "'{0}' is generic or nested in a generic type; RnnGen generates fixed-size code: declare the model on a non-generic type");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+        "RNNG0011",
+        "Containing type must be partial",
+        "'{0}' contains the model '{1}' and must be partial too: declare it as 'partial {2} {0}'");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+        "RNNG0012",
+        "Model too large",
+        "'{0}' is too large: {1}");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "RNNG0013",
+        "C# 12 or later required",
+        "RnnGen's generated State uses inline arrays, which need C# 12 or later: set <LangVersion>12</LangVersion> (or target net8.0+) in the project of '{0}'");
+
+    public static readonly DiagnosticDescriptor UnsupportedTypeShape = Error(
+        "RNNG0014",
+        "Unsupported model type declaration",
+        "'{0}' cannot hold a model because it {1}: declare it as a plain 'partial class' or 'partial struct'");
+
+    public static readonly DiagnosticDescriptor LayerWithoutModel = Error(
+        "RNNG0015",
+        "Layer attribute without [RnnModel]",
+        "'{0}' has layer attributes but no [RnnModel]: add [RnnModel(inputSize: N)] before the layers");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

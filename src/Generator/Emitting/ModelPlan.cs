@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emitting;
+
+/// <summary>One layer with everything derived from its place in the model: widths, offsets, sequence-ness.</summary>
+internal sealed class LayerPlan
+{
+    public LayerPlan(int index, LayerSpec spec, int inputWidth, bool inputIsSequence, int weightOffset, int stateOffset)
+    {
+        Index = index;
+        Spec = spec;
+        InputWidth = inputWidth;
+        InputIsSequence = inputIsSequence;
+        WeightOffset = weightOffset;
+        StateOffset = stateOffset;
+        Shape = spec.Shape(inputWidth);
+    }
+
+    public int Index { get; }
+
+    public LayerSpec Spec { get; }
+
+    public LayerShape Shape { get; }
+
+    public int InputWidth { get; }
+
+    public int OutputWidth => Spec.OutputWidth;
+
+    public bool InputIsSequence { get; }
+
+    public bool OutputIsSequence => Spec.IsRecurrent ? Spec.ReturnSequences : InputIsSequence;
+
+    /// <summary>Offset of the layer's block in the packed weights.</summary>
+    public int WeightOffset { get; }
+
+    public int WeightLength => (int)PackedLayout.LayerLength(Shape);
+
+    public int DirectionWeightLength => (int)PackedLayout.DirectionLength(Shape);
+
+    /// <summary>Offset of direction 0's state (h, then c for LSTM).</summary>
+    public int StateOffset { get; }
+
+    public int StateLength => Spec.Directions * Spec.StatePerDirection;
+
+    public int CellScratchLength => Spec.Kind switch
+    {
+        LayerKind.SimpleRnn => Spec.Units,
+        LayerKind.Dense => 0,
+        _ => 4 * Spec.Units,
+    };
+}
+
+/// <summary>The model laid out for emission: layers with offsets, and the sizes of state and scratch.</summary>
+internal sealed class ModelPlan
+{
+    public ModelPlan(ModelSpec model)
+    {
+        Model = model;
+        int width = model.InputSize;
+        bool sequence = true;
+        int weights = 0;
+        int state = 0;
+        foreach (LayerSpec spec in model.Layers)
+        {
+            var layer = new LayerPlan(Layers.Count, spec, width, sequence, weights, state);
+            Layers.Add(layer);
+            width = layer.OutputWidth;
+            sequence = layer.OutputIsSequence;
+            weights += layer.WeightLength;
+            state += layer.StateLength;
+            ParameterCount += FrameworkTensors.Count(layer.Shape, WeightLayout.Keras);
+            CellScratchLength = System.Math.Max(CellScratchLength, layer.CellScratchLength);
+        }
+
+        OutputSize = width;
+        ReturnsSequences = sequence;
+        StateLength = state;
+        CanStream = true;
+        foreach (LayerPlan layer in Layers)
+        {
+            CanStream &= !layer.Spec.IsRecurrent || layer.Spec.Direction == Direction.Forward;
+        }
+    }
+
+    public ModelSpec Model { get; }
+
+    public List<LayerPlan> Layers { get; } = new();
+
+    public int OutputSize { get; }
+
+    public bool ReturnsSequences { get; }
+
+    /// <summary>True when every recurrent layer is Forward, so the model can be stepped one input at a time.</summary>
+    public bool CanStream { get; }
+
+    public int StateLength { get; }
+
+    public long ParameterCount { get; }
+
+    public int CellScratchLength { get; }
+
+    public LayerPlan Last => Layers[Layers.Count - 1];
+}

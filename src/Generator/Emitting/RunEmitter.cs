@@ -1,0 +1,87 @@
+using System;
+using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emitting;
+
+/// <summary>
+/// Writes <c>Run</c>: the whole sequence one layer at a time (each layer's weights stay hot in cache for all
+/// steps, and Backward/Bidirectional layers need the whole input anyway). Intermediate sequences alternate
+/// between two buffers; the last layer writes straight into the caller's outputs.
+/// </summary>
+internal static class RunEmitter
+{
+    public static void Emit(SourceWriter writer, ModelPlan plan)
+    {
+        int[] bufferWidths = new int[2];
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer != plan.Last)
+            {
+                bufferWidths[layer.Index % 2] = Math.Max(bufferWidths[layer.Index % 2], layer.OutputWidth);
+            }
+        }
+
+        writer.Line("/// <summary>");
+        writer.Line("/// Runs one whole sequence of T = inputs.Length / InputSize steps, continuing from <paramref name=\"state\"/> and");
+        writer.Line("/// leaving the final states in it. Writes <see cref=\"OutputLength\"/>(T) floats. Allocates nothing on the managed heap.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length; nothing was changed.</exception>");
+        writer.Block("public void Run(global::System.ReadOnlySpan<float> inputs, ref State state, global::System.Span<float> outputs)", () =>
+        {
+            writer.Line("int timeSteps = " + TypeNames.Kernels + ".Guard.TimeSteps(inputs.Length, InputSize, outputs.Length, OutputSize, ReturnsSequences);");
+            writer.Line("float[] weights = RnnGenWeights;");
+            writer.Line("global::System.Span<float> values = state.Values;");
+            if (bufferWidths[0] + bufferWidths[1] == 0)
+            {
+                ModelEmitter.ConstantScratch(writer, "cellScratch", plan.CellScratchLength);
+            }
+            else
+            {
+                writer.Line($"int scratchLength = {TypeNames.Kernels}.Guard.ScratchLength(CellScratchLength + ((long)timeSteps * {bufferWidths[0] + bufferWidths[1]}), timeSteps);");
+                writer.Line($"bool onStack = scratchLength <= {ModelLimits.StackScratchFloats};");
+                writer.Line($"using {TypeNames.Kernels}.ScratchMemory scratchMemory = onStack ? default : new(scratchLength);");
+                writer.Line("global::System.Span<float> scratch = onStack ? stackalloc float[scratchLength] : scratchMemory.Span;");
+                writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+                writer.Line($"global::System.Span<float> bufferA = scratch.Slice(CellScratchLength, timeSteps * {bufferWidths[0]});");
+                writer.Line($"global::System.Span<float> bufferB = scratch.Slice(CellScratchLength + (timeSteps * {bufferWidths[0]}), timeSteps * {bufferWidths[1]});");
+            }
+
+            string current = "inputs";
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                writer.Line();
+                writer.Line("// layer " + layer.Index + ": " + ModelEmitter.Describe(layer));
+                string target = layer == plan.Last
+                    ? "outputs"
+                    : (layer.Index % 2 == 0 ? "bufferA" : "bufferB") + ".Slice(0, " + (layer.OutputIsSequence ? "timeSteps * " : string.Empty) + layer.OutputWidth + ")";
+                writer.Line(Call(layer, current, target) + ";");
+                current = target;
+            }
+        });
+    }
+
+    private static string Call(LayerPlan layer, string input, string output)
+    {
+        LayerSpec spec = layer.Spec;
+        if (!spec.IsRecurrent)
+        {
+            return $"{TypeNames.NewDense(layer)}.ApplySequence({input}, {output}, {(layer.InputIsSequence ? "timeSteps" : "1")})";
+        }
+
+        string state = $"values.Slice({layer.StateOffset}, {spec.StatePerDirection})";
+        string returnSequences = "returnSequences: " + ModelEmitter.Bool(spec.ReturnSequences);
+        switch (spec.Direction)
+        {
+            case Direction.Forward:
+            case Direction.Backward:
+                return $"{TypeNames.Kernels}.Recurrence.{spec.Direction}({TypeNames.NewCell(layer, 0)}, {input}, timeSteps, {state}, {output}, {returnSequences}, cellScratch)";
+            default:
+                string backwardState = $"values.Slice({layer.StateOffset + spec.StatePerDirection}, {spec.StatePerDirection})";
+                return $"{TypeNames.Kernels}.Recurrence.Bidirectional<{TypeNames.Cell(spec)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
+                    + $"    {TypeNames.NewCell(layer, 0)},\n"
+                    + $"    {TypeNames.NewCell(layer, 1)},\n"
+                    + $"    {input}, timeSteps, {state}, {backwardState}, {output}, {returnSequences}, cellScratch)";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using RnnGen.Generator.Infrastructure;
+
+namespace RnnGen.Generator.Emitting;
+
+/// <summary>Writes <c>Step</c>: one input vector through every layer, states updated in place.</summary>
+internal static class StepEmitter
+{
+    public static void Emit(SourceWriter writer, ModelPlan plan)
+    {
+        int denseScratch = 0;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (!layer.Spec.IsRecurrent && layer != plan.Last)
+            {
+                denseScratch += layer.OutputWidth;
+            }
+        }
+
+        writer.Line("/// <summary>");
+        writer.Line("/// Advances every layer by one time step (streaming): reads <see cref=\"InputSize\"/> floats, writes");
+        writer.Line("/// <see cref=\"OutputSize\"/> floats — what <see cref=\"Run\"/> would output for the sequence so far. Allocates nothing.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length; nothing was changed.</exception>");
+        writer.Block("public void Step(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
+        {
+            writer.Line(TypeNames.Kernels + ".Guard.StepLengths(input.Length, InputSize, output.Length, OutputSize);");
+            writer.Line("float[] weights = RnnGenWeights;");
+            writer.Line("global::System.Span<float> values = state.Values;");
+            ModelEmitter.ConstantScratch(writer, "scratch", plan.CellScratchLength + denseScratch);
+            writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+
+            string current = "input";
+            int denseOffset = plan.CellScratchLength;
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                writer.Line();
+                writer.Line("// layer " + layer.Index + ": " + ModelEmitter.Describe(layer));
+                bool last = layer == plan.Last;
+                if (layer.Spec.IsRecurrent)
+                {
+                    writer.Line($"{TypeNames.NewCell(layer, 0)}.Step({current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}), cellScratch);");
+                    current = $"values.Slice({layer.StateOffset}, {layer.Spec.Units})";
+                    if (last)
+                    {
+                        writer.Line(current + ".CopyTo(output);");
+                    }
+                }
+                else
+                {
+                    string target = last ? "output" : $"scratch.Slice({denseOffset}, {layer.OutputWidth})";
+                    if (!last)
+                    {
+                        denseOffset += layer.OutputWidth;
+                    }
+
+                    writer.Line($"{TypeNames.NewDense(layer)}.Apply({current}, {target});");
+                    current = target;
+                }
+            }
+        });
+    }
+}

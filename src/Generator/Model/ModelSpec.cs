@@ -1,0 +1,32 @@
+using RnnGen.Generator.Infrastructure;
+
+namespace RnnGen.Generator.Model;
+
+/// <summary>Everything the emitter needs about one model: plain, equatable data (no symbols or syntax).</summary>
+internal sealed record ModelSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string TypeName,
+    string TypeKeyword,
+    bool IsValueType,
+    int InputSize,
+    EquatableArray<LayerSpec> Layers)
+{
+    /// <summary>Namespace-qualified name, containing types included, e.g. <c>Demo.Outer.Model</c>.</summary>
+    public string FullName
+    {
+        get
+        {
+            string prefix = Namespace is null ? string.Empty : Namespace + ".";
+            foreach (ContainingTypeSpec containing in ContainingTypes)
+            {
+                prefix += containing.Name + ".";
+            }
+
+            return prefix + TypeName;
+        }
+    }
+}
+
+/// <summary>A type the model is nested in, outermost first.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RnnGen.Generator.Diagnostics;
+using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Parsing;
+
+/// <summary>Turns a type marked [RnnModel] into a <see cref="ModelSpec"/> plus diagnostics. Never throws on user input.</summary>
+internal static class ModelParser
+{
+    public const string ModelAttributeName = "RnnGen.RnnModelAttribute";
+
+    public static readonly IReadOnlyDictionary<string, LayerKind> LayerAttributeNames = new Dictionary<string, LayerKind>
+    {
+        ["RnnGen.SimpleRnnAttribute"] = LayerKind.SimpleRnn,
+        ["RnnGen.LstmAttribute"] = LayerKind.Lstm,
+        ["RnnGen.GruAttribute"] = LayerKind.Gru,
+        ["RnnGen.DenseAttribute"] = LayerKind.Dense,
+    };
+
+    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return Nothing;
+        }
+
+        // [RnnModel] twice, or arguments that do not bind, are compiler errors already: add nothing to them.
+        AttributeData[] attributes = type.GetAttributes().ToArray();
+        AttributeData[] modelAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName).ToArray();
+        if (modelAttributes.Length != 1 || HasBindingErrors(modelAttributes[0]))
+        {
+            return Nothing;
+        }
+
+        Location typeLocation = declaration.Identifier.GetLocation();
+        string name = type.Name;
+        string keyword = Keyword(type);
+
+        DiagnosticInfo? shapeProblem = CheckTypeShape(type, declaration, typeLocation, keyword);
+        if (shapeProblem is not null)
+        {
+            return Fail(shapeProblem);
+        }
+
+        var layerAttributes = new List<AttributeData>();
+        foreach (AttributeData attribute in attributes)
+        {
+            if (attribute.AttributeClass is not null && LayerAttributeNames.ContainsKey(attribute.AttributeClass.ToDisplayString()))
+            {
+                if (HasBindingErrors(attribute))
+                {
+                    return Nothing;
+                }
+
+                SyntaxReference? reference = attribute.ApplicationSyntaxReference;
+                if (reference is null || reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
+                {
+                    return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, typeLocation, name));
+                }
+
+                layerAttributes.Add(attribute);
+            }
+        }
+
+        layerAttributes.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
+
+        var diagnostics = new List<DiagnosticInfo>();
+        int inputSize = ReadInputSize(modelAttributes[0]);
+        if (inputSize <= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, "InputSize", name, inputSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var layers = new List<LayerSpec>();
+        var layerLocations = new List<Location?>();
+        foreach (AttributeData attribute in layerAttributes)
+        {
+            Location? location = AttributeLocation(attribute, cancellationToken);
+            LayerKind kind = LayerAttributeNames[attribute.AttributeClass!.ToDisplayString()];
+            layers.Add(LayerReader.Read(kind, attribute, layers.Count, location, diagnostics));
+            layerLocations.Add(location);
+        }
+
+        ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
+
+        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var model = new ModelSpec(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes(type),
+            name,
+            keyword,
+            type.IsValueType,
+            inputSize,
+            layers.ToEquatableArray());
+        return new ParseResult(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>For a type with layer attributes: the RNNG0015 diagnostic when it has no [RnnModel], reported once per type.</summary>
+    public static EquatableArray<DiagnosticInfo> CheckLayersWithoutModel(GeneratorAttributeSyntaxContext context, LayerKind pipelineKind, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        AttributeData[] attributes = type.GetAttributes().ToArray();
+        if (attributes.Any(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName))
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        // Every layer kind has its own pipeline; only the kind of the first layer attribute reports.
+        AttributeData? first = attributes
+            .Where(a => a.AttributeClass is not null && LayerAttributeNames.ContainsKey(a.AttributeClass.ToDisplayString()) && a.ApplicationSyntaxReference is not null)
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .FirstOrDefault();
+        if (first is null || LayerAttributeNames[first.AttributeClass!.ToDisplayString()] != pipelineKind)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        return new[] { DiagnosticInfo.Create(DiagnosticDescriptors.LayerWithoutModel, declaration.Identifier.GetLocation(), type.Name) }.ToEquatableArray();
+    }
+
+    private static DiagnosticInfo? CheckTypeShape(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location typeLocation, string keyword)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, typeLocation, type.Name, keyword);
+        }
+
+        if (type.IsStatic)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is static (a model is an object holding its weights)");
+        }
+
+        if (declaration.ParameterList is not null)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "has a primary constructor (the generated constructor could not chain to it)");
+        }
+
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.TypeParameters.Length > 0)
+            {
+                return DiagnosticInfo.Create(DiagnosticDescriptors.GenericType, typeLocation, type.Name);
+            }
+        }
+
+        for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax container; parent = parent.Parent)
+        {
+            if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                string containerKeyword = container is StructDeclarationSyntax ? "struct" : container is RecordDeclarationSyntax ? "record" : "class";
+                return DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, container.Identifier.GetLocation(), container.Identifier.Text, type.Name, containerKeyword);
+            }
+        }
+
+        if (declaration.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp12)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, typeLocation, type.Name);
+        }
+
+        return null;
+    }
+
+    private static int ReadInputSize(AttributeData attribute)
+    {
+        int inputSize = 0;
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int fromConstructor)
+        {
+            inputSize = fromConstructor;
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "InputSize" && named.Value.Value is int fromProperty)
+            {
+                inputSize = fromProperty;
+            }
+        }
+
+        return inputSize;
+    }
+
+    private static bool HasBindingErrors(AttributeData attribute) =>
+        attribute.AttributeConstructor is null
+        || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+        || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static EquatableArray<ContainingTypeSpec> ContainingTypes(INamedTypeSymbol type)
+    {
+        var containers = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
+        {
+            containers.Insert(0, new ContainingTypeSpec(Keyword(t), t.Name));
+        }
+
+        return containers.ToEquatableArray();
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.IsValueType) switch
+    {
+        (true, true) => "record struct",
+        (true, false) => "record",
+        (false, true) => "struct",
+        _ => type.TypeKind == TypeKind.Interface ? "interface" : "class",
+    };
+
+    private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
+}

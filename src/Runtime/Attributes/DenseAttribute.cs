@@ -1,0 +1,23 @@
+using System;
+
+namespace RnnGen;
+
+/// <summary>
+/// A fully connected layer y = act(x·W + b). After a sequence-returning layer it applies to every step,
+/// as Keras Dense does on 3-D input.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class DenseAttribute : Attribute
+{
+    /// <summary>Declares a Dense layer with <paramref name="units"/> outputs.</summary>
+    public DenseAttribute(int units) => Units = units;
+
+    /// <summary>Outputs.</summary>
+    public int Units { get; }
+
+    /// <summary>Activation; default Linear.</summary>
+    public Activation Activation { get; set; } = Activation.Linear;
+
+    /// <summary>Whether the layer has a bias; default true.</summary>
+    public bool UseBias { get; set; } = true;
+}

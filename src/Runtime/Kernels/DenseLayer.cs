@@ -1,0 +1,43 @@
+using System;
+using RnnGen.Activations;
+
+namespace RnnGen.Kernels;
+
+/// <summary>y = act(x·W + b), weights in <see cref="PackedLayout"/> (kernel [in, units], then bias).</summary>
+/// <typeparam name="TActivation">The layer's activation (Softmax allowed).</typeparam>
+public readonly struct DenseLayer<TActivation>
+    where TActivation : struct, IActivation
+{
+    private readonly float[] _weights;
+    private readonly int _offset;
+    private readonly int _inputSize;
+    private readonly int _units;
+
+    /// <summary>A layer reading its weights from <paramref name="weights"/> at <paramref name="offset"/>.</summary>
+    public DenseLayer(float[] weights, int offset, int inputSize, int units)
+    {
+        _weights = weights;
+        _offset = offset;
+        _inputSize = inputSize;
+        _units = units;
+    }
+
+    /// <summary>Computes one output vector; <paramref name="output"/> must not overlap <paramref name="input"/>.</summary>
+    public void Apply(ReadOnlySpan<float> input, Span<float> output)
+    {
+        ReadOnlySpan<float> w = _weights.AsSpan(_offset, (_inputSize + 1) * _units);
+        Span<float> y = output.Slice(0, _units);
+        w.Slice(_inputSize * _units, _units).CopyTo(y);
+        MatrixVector.MultiplyAdd(input.Slice(0, _inputSize), w.Slice(0, _inputSize * _units), _units, y);
+        TActivation.Apply(y);
+    }
+
+    /// <summary>Applies the layer to each of <paramref name="timeSteps"/> consecutive input vectors.</summary>
+    public void ApplySequence(ReadOnlySpan<float> inputs, Span<float> outputs, int timeSteps)
+    {
+        for (int t = 0; t < timeSteps; t++)
+        {
+            Apply(inputs.Slice(t * _inputSize, _inputSize), outputs.Slice(t * _units, _units));
+        }
+    }
+}

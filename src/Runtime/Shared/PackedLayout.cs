@@ -1,0 +1,41 @@
+namespace RnnGen;
+
+/// <summary>
+/// RnnGen's own weight layout, the one kernels read. Per direction of a recurrent layer:
+/// input kernel [in, gates·units], recurrent kernel [units, gates·units], bias [gates·units]
+/// (framework bias pairs already summed), and for GRU the recurrent bias of the candidate [units]
+/// that the reset gate multiplies. Gates in Keras order: LSTM i,f,c,o; GRU z,r,h.
+/// Dense: kernel [in, units], bias [units]. Absent biases are stored as zeros.
+/// </summary>
+#if RNNGEN_GENERATOR
+internal
+#else
+public
+#endif
+static class PackedLayout
+{
+    /// <summary>Offset of the recurrent kernel inside one direction block.</summary>
+    public static long RecurrentKernelOffset(LayerShape layer) => (long)layer.InputSize * layer.Gates * layer.Units;
+
+    /// <summary>Offset of the (summed) bias inside one direction block.</summary>
+    public static long BiasOffset(LayerShape layer) => (long)(layer.InputSize + layer.Units) * layer.Gates * layer.Units;
+
+    /// <summary>Offset of the GRU candidate's recurrent bias inside one direction block.</summary>
+    public static long CandidateBiasOffset(LayerShape layer) => BiasOffset(layer) + (long)layer.Gates * layer.Units;
+
+    /// <summary>Length of one direction block (the whole layer for Dense).</summary>
+    public static long DirectionLength(LayerShape layer)
+    {
+        if (layer.Kind == LayerKind.Dense)
+        {
+            return ((long)layer.InputSize + 1) * layer.Units;
+        }
+
+        long length = CandidateBiasOffset(layer);
+        return layer.Kind == LayerKind.Gru ? length + layer.Units : length;
+    }
+
+    /// <summary>Length of the whole layer.</summary>
+    public static long LayerLength(LayerShape layer) =>
+        layer.Kind == LayerKind.Dense ? DirectionLength(layer) : layer.Directions * DirectionLength(layer);
+}
