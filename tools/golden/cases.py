@@ -73,7 +73,7 @@ CASES = [
     dict(name="torch_lstm_3x7_h0", framework="torch", inputSize=3,
          layers=[Lstm(7, returnSequences=True)],
          runs=[R(5, True), R(1, True), R(12)]),
-    dict(name="torch_lstm_13x29_2layers", framework="torch", inputSize=13,
+    dict(name="torch_lstm_13x29_two_layers", framework="torch", inputSize=13,
          layers=[Lstm(29, returnSequences=True), Lstm(29, returnSequences=True)],
          runs=[R(50, True), R(7)]),
     dict(name="torch_lstm_5x2_long", framework="torch", inputSize=5,
@@ -85,13 +85,13 @@ CASES = [
     dict(name="torch_lstm_5x2_bidir", framework="torch", inputSize=5,
          layers=[Lstm(2, returnSequences=True, direction=BIDIR)],
          runs=[R(9, True), R(1), R(6)]),
-    dict(name="torch_lstm_3x7_bidir_2layers_last", framework="torch", inputSize=3,
+    dict(name="torch_lstm_3x7_bidir_two_layers_last", framework="torch", inputSize=3,
          layers=[Lstm(7, returnSequences=True, direction=BIDIR), Lstm(7, direction=BIDIR)],
          runs=[R(11, True), R(4), R(1)]),
     dict(name="torch_gru_3x7_h0", framework="torch", inputSize=3,
          layers=[Gru(7, returnSequences=True)],
          runs=[R(6, True), R(1, True), R(10)]),
-    dict(name="torch_gru_13x29_bidir_2layers", framework="torch", inputSize=13,
+    dict(name="torch_gru_13x29_bidir_two_layers", framework="torch", inputSize=13,
          layers=[Gru(29, returnSequences=True, direction=BIDIR),
                  Gru(29, returnSequences=True, direction=BIDIR)],
          runs=[R(20, True), R(3)]),
@@ -283,10 +283,13 @@ def cases_for(framework):
 
 
 def _check():
-    names = set()
+    names, pascals = set(), set()
     for c in CASES:
         assert c["name"] not in names, c["name"]
         names.add(c["name"])
+        pascal = "".join(w[:1].upper() + w[1:] for w in c["name"].split("_"))
+        assert pascal not in pascals, "C# class name collision: " + pascal
+        pascals.add(pascal)
         assert c["name"].startswith({"torch": "torch_", "keras": "keras_", "onnx": "onnx_"}[c["framework"]])
 
 
