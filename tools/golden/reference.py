@@ -149,7 +149,6 @@ def run(case, flat, layout, inputs, initial_states):
             for s in initial_states}
     seq = [np.asarray(x, np.float64) for x in inputs]
     finals = {}
-    is_seq = True
     for li, layer in enumerate(layers):
         if layer["kind"] == "Dense":
             W, b = params[li]
@@ -178,8 +177,6 @@ def run(case, flat, layout, inputs, initial_states):
                 seq = [_merge(layer["mergeMode"], fwd[-1], outs[1][-1])]
         else:
             seq = outs[0] if layer["returnSequences"] else [outs[0][-1]]
-        is_seq = layer["returnSequences"]
-    del is_seq
     out = np.concatenate(seq)
     return out, [finals[s] for s in state_slots(case)]
 

@@ -36,5 +36,6 @@ node ort_run.mjs "$TMP/onnx/job.json" "$TMP/onnx/result.json"
 
 echo "== C#"
 "$PY" emit_csharp.py
+"$PY" emit_docs.py
 
 du -sh "$ROOT/tests/RnnGen.Tests/Golden/Data"

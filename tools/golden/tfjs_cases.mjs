@@ -18,7 +18,7 @@ function act(name) {
 function makeLayer(l, defaultInit, seed) {
   if (l.kind === 'Dense') {
     const cfg = { units: l.units, activation: act(l.activation), useBias: l.useBias };
-    if (defaultInit) cfg.kernelInitializer = tf.initializers.glorotUniform({ seed });
+    cfg.kernelInitializer = defaultInit ? tf.initializers.glorotUniform({ seed }) : 'zeros';
     return tf.layers.dense(cfg);
   }
   const cfg = {
@@ -35,6 +35,11 @@ function makeLayer(l, defaultInit, seed) {
     // Keras defaults, but seeded so the data is reproducible
     cfg.kernelInitializer = tf.initializers.glorotUniform({ seed });
     cfg.recurrentInitializer = tf.initializers.orthogonal({ seed: seed + 1 });
+    cfg.biasInitializer = 'zeros';
+  } else {
+    // weights come from the job via setWeights(); skip the (slow, unseeded) default init
+    cfg.kernelInitializer = 'zeros';
+    cfg.recurrentInitializer = 'zeros';
     cfg.biasInitializer = 'zeros';
   }
   const ctor = { SimpleRnn: tf.layers.simpleRNN, Lstm: tf.layers.lstm, Gru: tf.layers.gru }[l.kind];

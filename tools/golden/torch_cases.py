@@ -83,7 +83,6 @@ def run_case(case):
         init = {(s["layer"], s["direction"], s["kind"]): s["values"] for s in rd["initialStates"]}
         x = torch.from_numpy(rd["inputs"]).reshape(T, 1, case["inputSize"])  # [T, batch, in]
         finals = {}
-        seq = True
         with torch.no_grad():
             for (first, count), m in zip(groups, modules):
                 l0 = layers[first]
@@ -127,9 +126,7 @@ def run_case(case):
                 else:
                     # final step only: forward half = last step, backward half = state after x[0]
                     x = y[-1:] if D == 1 else torch.cat([y[-1:, :, :H], y[:1, :, H:]], dim=-1)
-                    seq = False
         out = x.reshape(-1).numpy().copy()
-        del seq
         runs.append({"timeSteps": T, "inputs": rd["inputs"], "initialStates": rd["initialStates"],
                      "outputs": out,
                      "finalStates": [{"layer": l, "direction": d, "kind": k, "values": finals[(l, d, k)]}
