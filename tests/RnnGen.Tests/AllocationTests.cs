@@ -1,0 +1,55 @@
+using Xunit;
+
+namespace RnnGen.Tests;
+
+/// <summary>Step and Run must not allocate on the managed heap, for any T (long sequences use native scratch).</summary>
+public sealed class AllocationTests
+{
+    [Fact]
+    public void Step_allocates_nothing()
+    {
+        var model = StreamingModel.FromParameters(TestWeights.Random(StreamingModel.ParameterLength(WeightLayout.Keras), 1), WeightLayout.Keras);
+        var state = new StreamingModel.State();
+        float[] input = TestWeights.Random(StreamingModel.InputSize, 2);
+        float[] output = new float[StreamingModel.OutputSize];
+        model.Step(input, ref state, output);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            model.Step(input, ref state, output);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(output.Sum() > 0.99f && output.Sum() < 1.01f, "softmax output should sum to 1: the loop really ran");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(5000)] // intermediate sequences exceed the stack budget: native scratch
+    public void Run_allocates_nothing(int timeSteps)
+    {
+        var streaming = StreamingModel.FromParameters(TestWeights.Random(StreamingModel.ParameterLength(WeightLayout.PyTorch), 3), WeightLayout.PyTorch);
+        var bidirectional = BidirectionalModel.FromParameters(TestWeights.Random(BidirectionalModel.ParameterLength(WeightLayout.Onnx), 4), WeightLayout.Onnx);
+        var streamingState = new StreamingModel.State();
+        var bidirectionalState = new BidirectionalModel.State();
+        float[] inputs = TestWeights.Random(timeSteps * StreamingModel.InputSize, 5);
+        float[] streamingOutputs = new float[StreamingModel.OutputLength(timeSteps)];
+        float[] bidirectionalOutputs = new float[BidirectionalModel.OutputLength(timeSteps)];
+        streaming.Run(inputs, ref streamingState, streamingOutputs);
+        bidirectional.Run(inputs, ref bidirectionalState, bidirectionalOutputs);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            streaming.Run(inputs, ref streamingState, streamingOutputs);
+            bidirectional.Run(inputs, ref bidirectionalState, bidirectionalOutputs);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Contains(bidirectionalOutputs, v => v != 0f);
+    }
+}
