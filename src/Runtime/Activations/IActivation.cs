@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 
 namespace RnnGen.Activations;
 
@@ -9,9 +10,21 @@ public interface IActivation
     static abstract void Apply(Span<float> values);
 }
 
-/// <summary>An activation that acts on each element alone, so it can also be used inside gate computations.</summary>
+/// <summary>
+/// An activation that acts on each element alone, at every vector width, so kernels can apply it to gate
+/// registers. All widths compute the same formula; the scalar one is the reference for tails.
+/// </summary>
 public interface IElementwiseActivation : IActivation
 {
     /// <summary>The activation of one value.</summary>
     static abstract float Invoke(float x);
+
+    /// <summary>The activation of 4 values (SSE, NEON).</summary>
+    static abstract Vector128<float> Invoke(Vector128<float> x);
+
+    /// <summary>The activation of 8 values (AVX2).</summary>
+    static abstract Vector256<float> Invoke(Vector256<float> x);
+
+    /// <summary>The activation of 16 values (AVX-512).</summary>
+    static abstract Vector512<float> Invoke(Vector512<float> x);
 }

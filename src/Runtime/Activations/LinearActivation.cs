@@ -1,12 +1,22 @@
 using System;
+using System.Runtime.Intrinsics;
 
 namespace RnnGen.Activations;
 
-/// <summary>Identity: f(x) = x.</summary>
+/// <summary>Identity: f(x) = x. Exact.</summary>
 public readonly struct LinearActivation : IElementwiseActivation
 {
     /// <inheritdoc/>
     public static float Invoke(float x) => x;
+
+    /// <inheritdoc/>
+    public static Vector128<float> Invoke(Vector128<float> x) => x;
+
+    /// <inheritdoc/>
+    public static Vector256<float> Invoke(Vector256<float> x) => x;
+
+    /// <inheritdoc/>
+    public static Vector512<float> Invoke(Vector512<float> x) => x;
 
     /// <inheritdoc/>
     public static void Apply(Span<float> values)

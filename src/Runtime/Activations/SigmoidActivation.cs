@@ -1,21 +1,28 @@
 using System;
+using System.Runtime.Intrinsics;
+using RnnGen.Kernels;
 
 namespace RnnGen.Activations;
 
 /// <summary>
-/// Logistic sigmoid 1 / (1 + e^-x). σ(-∞) = 0 (e^∞ = ∞), σ(+∞) = 1, σ(NaN) = NaN.
+/// Logistic sigmoid 1 / (1 + e^-x), with e^x from <see cref="VectorMath.Exp(Vector256{float})"/> (Cephes' expf
+/// polynomial) and a true division. Measured max abs error against double precision over every 64th float
+/// in [-20, 20] (ActivationAccuracyTests): 8.9e-8 at every width. σ(−∞) = 0 (≈ 1.2e-38), σ(+∞) = 1, σ(NaN) = NaN.
 /// </summary>
 public readonly struct SigmoidActivation : IElementwiseActivation
 {
     /// <inheritdoc/>
-    public static float Invoke(float x) => 1f / (1f + MathF.Exp(-x));
+    public static float Invoke(float x) => 1f / (1f + VectorMath.Exp(-x));
 
     /// <inheritdoc/>
-    public static void Apply(Span<float> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = Invoke(values[i]);
-        }
-    }
+    public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.KeepNaN(x, Vector128<float>.One / (Vector128<float>.One + VectorMath.Exp(-x)));
+
+    /// <inheritdoc/>
+    public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.KeepNaN(x, Vector256<float>.One / (Vector256<float>.One + VectorMath.Exp(-x)));
+
+    /// <inheritdoc/>
+    public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.KeepNaN(x, Vector512<float>.One / (Vector512<float>.One + VectorMath.Exp(-x)));
+
+    /// <inheritdoc/>
+    public static void Apply(Span<float> values) => ElementwiseDriver.Apply<SigmoidActivation>(values);
 }

@@ -1,22 +1,91 @@
 using System;
+using System.Runtime.Intrinsics;
+using RnnGen.Kernels;
 
 namespace RnnGen.Activations;
 
 /// <summary>
-/// Hyperbolic tangent through <see cref="MathF.Tanh"/> (correctly rounded to within an ulp by the platform's libm).
-/// tanh(±∞) = ±1, tanh(NaN) = NaN.
+/// Hyperbolic tangent as a 13/6-degree odd rational function of x clamped to ±7.90531 (beyond which tanh rounds
+/// to ±1 in float); coefficients from Eigen's float tanh (a published minimax fit). Measured max abs error
+/// against double precision over every 64th float in [-20, 20] (ActivationAccuracyTests): 2.7e-7 with FMA, 3.6e-7 without.
+/// tanh(±∞) = ±0.99999976, tanh(NaN) = NaN.
 /// </summary>
 public readonly struct TanhActivation : IElementwiseActivation
 {
-    /// <inheritdoc/>
-    public static float Invoke(float x) => MathF.Tanh(x);
+    private const float Limit = 7.90531110763549805f;
+    private const float A1 = 4.89352455891786e-03f;
+    private const float A3 = 6.37261928875436e-04f;
+    private const float A5 = 1.48572235717979e-05f;
+    private const float A7 = 5.12229709037114e-08f;
+    private const float A9 = -8.60467152213735e-11f;
+    private const float A11 = 2.00018790482477e-13f;
+    private const float A13 = -2.76076847742355e-16f;
+    private const float B0 = 4.89352518554385e-03f;
+    private const float B2 = 2.26843463243900e-03f;
+    private const float B4 = 1.18534705686654e-04f;
+    private const float B6 = 1.19825839466702e-06f;
 
     /// <inheritdoc/>
-    public static void Apply(Span<float> values)
+    public static float Invoke(float x)
     {
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = MathF.Tanh(values[i]);
-        }
+        x = Math.Clamp(x, -Limit, Limit);
+        float x2 = x * x;
+        float p = (((((((A13 * x2) + A11) * x2) + A9) * x2 + A7) * x2 + A5) * x2 + A3) * x2 + A1;
+        float q = (((B6 * x2) + B4) * x2 + B2) * x2 + B0;
+        return x * p / q;
     }
+
+    /// <inheritdoc/>
+    public static Vector128<float> Invoke(Vector128<float> x)
+    {
+        Vector128<float> c = VectorMath.Clamp(x, -Limit, Limit);
+        Vector128<float> x2 = c * c;
+        Vector128<float> p = VectorMath.MultiplyAdd(Vector128.Create(A13), x2, Vector128.Create(A11));
+        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A9));
+        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A7));
+        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A5));
+        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A3));
+        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A1));
+        Vector128<float> q = VectorMath.MultiplyAdd(Vector128.Create(B6), x2, Vector128.Create(B4));
+        q = VectorMath.MultiplyAdd(q, x2, Vector128.Create(B2));
+        q = VectorMath.MultiplyAdd(q, x2, Vector128.Create(B0));
+        return VectorMath.KeepNaN(x, c * p / q);
+    }
+
+    /// <inheritdoc/>
+    public static Vector256<float> Invoke(Vector256<float> x)
+    {
+        Vector256<float> c = VectorMath.Clamp(x, -Limit, Limit);
+        Vector256<float> x2 = c * c;
+        Vector256<float> p = VectorMath.MultiplyAdd(Vector256.Create(A13), x2, Vector256.Create(A11));
+        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A9));
+        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A7));
+        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A5));
+        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A3));
+        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A1));
+        Vector256<float> q = VectorMath.MultiplyAdd(Vector256.Create(B6), x2, Vector256.Create(B4));
+        q = VectorMath.MultiplyAdd(q, x2, Vector256.Create(B2));
+        q = VectorMath.MultiplyAdd(q, x2, Vector256.Create(B0));
+        return VectorMath.KeepNaN(x, c * p / q);
+    }
+
+    /// <inheritdoc/>
+    public static Vector512<float> Invoke(Vector512<float> x)
+    {
+        Vector512<float> c = VectorMath.Clamp(x, -Limit, Limit);
+        Vector512<float> x2 = c * c;
+        Vector512<float> p = VectorMath.MultiplyAdd(Vector512.Create(A13), x2, Vector512.Create(A11));
+        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A9));
+        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A7));
+        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A5));
+        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A3));
+        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A1));
+        Vector512<float> q = VectorMath.MultiplyAdd(Vector512.Create(B6), x2, Vector512.Create(B4));
+        q = VectorMath.MultiplyAdd(q, x2, Vector512.Create(B2));
+        q = VectorMath.MultiplyAdd(q, x2, Vector512.Create(B0));
+        return VectorMath.KeepNaN(x, c * p / q);
+    }
+
+    /// <inheritdoc/>
+    public static void Apply(Span<float> values) => ElementwiseDriver.Apply<TanhActivation>(values);
 }
