@@ -277,6 +277,34 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void RNNG0014_AbstractClass()
+    {
+        // Found by the property test: the generated FromParameters did 'new(...)' of the abstract type (CS0144).
+        string source = Usings + """
+            [RnnModel(inputSize: 5)]
+            [Lstm(2)]
+            abstract partial class WordModel { }
+            """;
+        AssertError(source, "RNNG0014", "WordModel", line: 3, "is abstract", "declare it as a plain 'partial class' or 'partial struct'");
+    }
+
+    [Fact]
+    public void ModelOnInterface_LeftToTheCompiler()
+    {
+        // Found by the property test: members were generated into the interface (CS0525, CS0526, CS0144).
+        string source = Usings + """
+            [RnnModel(inputSize: 5)]
+            [Lstm(2)]
+            partial interface IWordModel { }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Null(run.Generator.Exception);
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0592");
+    }
+
+    [Fact]
     public void RNNG0015_LayersWithoutModel_ReportedOnce()
     {
         string source = Usings + """
