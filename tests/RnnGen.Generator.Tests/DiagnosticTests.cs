@@ -317,6 +317,18 @@ public sealed class DiagnosticTests
         AssertError(source, "RNNG0015", "WordModel", line: 5, "has layer attributes but no [RnnModel]", "add [RnnModel(inputSize: N)] before the layers");
     }
 
+    [Theory]
+    [InlineData("State")]
+    [InlineData("Run")]
+    [InlineData("Step")]
+    [InlineData("InputSize")]
+    public void RNNG0016_TypeNamedLikeGeneratedMember(string name)
+    {
+        // Found while probing: a model named State or Run got uncompilable generated code (CS0542, CS1729).
+        string source = Usings + "[RnnModel(inputSize: 5)]\n[Lstm(2)]\npartial struct " + name + " { }";
+        AssertError(source, "RNNG0016", name, line: 3, "'" + name + "' has the name of a member RnnGen generates", "rename the type", "FromParameters, OutputLength");
+    }
+
     [Fact]
     public void ValidModel_HasNoDiagnostics()
     {
