@@ -82,6 +82,11 @@ internal static class DiagnosticDescriptors
         "Layer attribute without [RnnModel]",
         "'{0}' has layer attributes but no [RnnModel]: add [RnnModel(inputSize: N)] before the layers");
 
+    public static readonly DiagnosticDescriptor NameClashesWithGeneratedMember = Error(
+        "RNNG0016",
+        "Model type named like a generated member",
+        "'{0}' has the name of a member RnnGen generates into the model, and a member cannot be named like its type: rename the type (generated members: {1})");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -8,6 +8,17 @@ namespace RnnGen.Generator.Emitting;
 /// <summary>Writes the generated half of a model type: constants, construction, Step, Run and State.</summary>
 internal static class ModelEmitter
 {
+    /// <summary>
+    /// Every member <see cref="Emit"/> declares in the model type. A model cannot have one of these names
+    /// (CS0542), so the parser reports RNNG0016 for them; keep this list in step with the emitters.
+    /// </summary>
+    public static readonly string[] GeneratedMemberNames =
+    {
+        "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
+        "s_rnnGenLayers", "_rnnGenWeights", "LayerShapes", "ParameterLength", "FromParameters", "OutputLength",
+        "RnnGenWeights", "Step", "Run", "State", "RnnGenStateValues",
+    };
+
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";
 
     public static string Emit(ModelSpec model)

@@ -33,6 +33,13 @@ internal static class ModelParser
             return Nothing;
         }
 
+        // [RnnModel] on an interface breaks its AttributeUsage, which the compiler reports (CS0592): generating
+        // fields and a constructor into the interface would only add errors to it.
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return Nothing;
+        }
+
         // [RnnModel] twice, or arguments that do not bind, are compiler errors already: add nothing to them.
         AttributeData[] attributes = type.GetAttributes().ToArray();
         AttributeData[] modelAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName).ToArray();
@@ -148,9 +155,19 @@ internal static class ModelParser
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is static (a model is an object holding its weights)");
         }
 
+        if (type.IsAbstract)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is abstract (the generated FromParameters creates an instance of it)");
+        }
+
         if (declaration.ParameterList is not null)
         {
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "has a primary constructor (the generated constructor could not chain to it)");
+        }
+
+        if (Array.IndexOf(Emitting.ModelEmitter.GeneratedMemberNames, type.Name) >= 0)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.NameClashesWithGeneratedMember, typeLocation, type.Name, string.Join(", ", Emitting.ModelEmitter.GeneratedMemberNames.Where(n => char.IsUpper(n[0]))));
         }
 
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
