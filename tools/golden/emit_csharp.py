@@ -43,9 +43,9 @@ def forward_only(case):
     return all(l["direction"] == "Forward" for l in case["layers"] if l["kind"] in REC_KINDS)
 
 
-RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun run)
+RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun run, VectorPath path)
     {{
-        var model = {M}.FromParameters(c.Parameters, c.Layout);
+        var model = {M}.FromParameters(c.Parameters, c.Layout, path);
         var state = new {M}.State();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -61,9 +61,9 @@ RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun ru
     }}
 """
 
-STEP_BODY = """    private static GoldenOutcome Step{M}(GoldenCase c, GoldenRun run)
+STEP_BODY = """    private static GoldenOutcome Step{M}(GoldenCase c, GoldenRun run, VectorPath path)
     {{
-        var model = {M}.FromParameters(c.Parameters, c.Layout);
+        var model = {M}.FromParameters(c.Parameters, c.Layout, path);
         var state = new {M}.State();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -90,6 +90,7 @@ def emit():
              "regenerate with tools/golden/regenerate.sh </auto-generated>",
              "#nullable enable",
              "using RnnGen;",
+             "using RnnGen.Kernels;",
              "namespace RnnGen.Tests.Golden;",
              ""]
     for c in CASES:
@@ -104,16 +105,16 @@ def emit():
     lines += ['        "%s",' % c["name"] for c in CASES]
     lines.append("    };")
     lines.append("")
-    lines.append("    public static GoldenOutcome Run(GoldenCase c, GoldenRun run) => c.Name switch")
+    lines.append("    public static GoldenOutcome Run(GoldenCase c, GoldenRun run, VectorPath path) => c.Name switch")
     lines.append("    {")
-    lines += ['        "%s" => Run%s(c, run),' % (c["name"], pascal(c["name"])) for c in CASES]
+    lines += ['        "%s" => Run%s(c, run, path),' % (c["name"], pascal(c["name"])) for c in CASES]
     lines.append("        _ => throw new KeyNotFoundException(c.Name),")
     lines.append("    };")
     lines.append("")
     lines.append("    // null when the model has a non-Forward layer (it has no Step)")
-    lines.append("    public static GoldenOutcome? StepThrough(GoldenCase c, GoldenRun run) => c.Name switch")
+    lines.append("    public static GoldenOutcome? StepThrough(GoldenCase c, GoldenRun run, VectorPath path) => c.Name switch")
     lines.append("    {")
-    lines += ['        "%s" => Step%s(c, run),' % (c["name"], pascal(c["name"])) for c in CASES if forward_only(c)]
+    lines += ['        "%s" => Step%s(c, run, path),' % (c["name"], pascal(c["name"])) for c in CASES if forward_only(c)]
     lines.append("        _ => null,")
     lines.append("    };")
     for c in CASES:

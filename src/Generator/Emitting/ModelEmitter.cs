@@ -15,8 +15,8 @@ internal static class ModelEmitter
     public static readonly string[] GeneratedMemberNames =
     {
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
-        "s_rnnGenLayers", "_rnnGenWeights", "LayerShapes", "ParameterLength", "FromParameters", "OutputLength",
-        "RnnGenWeights", "Step", "Run", "State", "RnnGenStateValues",
+        "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "OutputLength",
+        "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues",
     };
 
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";
@@ -135,25 +135,42 @@ internal static class ModelEmitter
 
         writer.Line("};");
         writer.Line();
-        writer.Line("/// <summary>Packed weights (RnnGen's own layout); never written after construction, so one model serves any number of threads.</summary>");
-        writer.Line("private readonly float[] _rnnGenWeights;");
+        writer.Line("/// <summary>One weight array per kernel call (see <c>WeightSlots</c>), packed for <see cref=\"VectorPath\"/>; never written after construction, so one model serves any number of threads.</summary>");
+        writer.Line("private readonly float[][] _rnnGenWeights;");
         writer.Line();
-        writer.Line("private " + name + "(float[] weights) => _rnnGenWeights = weights;");
+        writer.Line("private readonly " + TypeNames.Kernels + ".VectorPath _rnnGenPath;");
+        writer.Line();
+        writer.Line("private " + name + "(float[][] weights, " + TypeNames.Kernels + ".VectorPath path)");
+        writer.Line("{");
+        writer.Line("    _rnnGenWeights = weights;");
+        writer.Line("    _rnnGenPath = path;");
+        writer.Line("}");
         writer.Line();
         writer.Line("/// <summary>The layers as the weight importer sees them, in order.</summary>");
         writer.Line("public static global::System.ReadOnlySpan<global::RnnGen.LayerShape> LayerShapes => s_rnnGenLayers;");
         writer.Line();
-        writer.Line("/// <summary>Number of floats <see cref=\"FromParameters\"/> expects in <paramref name=\"layout\"/>.</summary>");
+        writer.Line("/// <summary>The register width this model's kernels run on, chosen when it was created.</summary>");
+        writer.Line("public global::RnnGen.Kernels.VectorPath VectorPath => _rnnGenPath;");
+        writer.Line();
+        writer.Line("/// <summary>Number of floats <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/> expects in <paramref name=\"layout\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The layout cannot describe this model (e.g. PyTorch with a GRU that has ResetAfter = false).</exception>");
         writer.Line("public static int ParameterLength(global::RnnGen.WeightLayout layout) => global::RnnGen.Weights.ParameterImport.Length(s_rnnGenLayers, layout, " + SourceWriter.Literal(name) + ");");
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// Creates the model from all weights as one flat span in the framework's own order and shapes:");
         writer.Line("/// Keras <c>model.get_weights()</c>, PyTorch <c>module.parameters()</c>, or ONNX W, R, B per recurrent node.");
+        writer.Line("/// Kernels use the widest vector path this process accelerates (<see cref=\"global::RnnGen.Kernels.VectorPaths.Best\"/>).");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The length or a convention does not match; the message names the layer and the expected count.</exception>");
         writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout) =>");
-        writer.Line("    new(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "));");
+        writer.Line("    FromParameters(parameters, layout, global::RnnGen.Kernels.VectorPaths.Best);");
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// As <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/>, on a chosen vector path");
+        writer.Line("/// (for tests and benchmarks: a path the hardware does not accelerate is correct but emulated, and slow).");
+        writer.Line("/// </summary>");
+        writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout, global::RnnGen.Kernels.VectorPath path) =>");
+        writer.Line("    new(global::RnnGen.Weights.WeightSlots.Create(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), s_rnnGenLayers, path), path);");
         writer.Line();
         writer.Line("/// <summary>Floats <see cref=\"Run\"/> writes for <paramref name=\"timeSteps\"/> input steps: " + (plan.ReturnsSequences ? "timeSteps × OutputSize" : "OutputSize (the last step only)") + ".</summary>");
         writer.Line("public static int OutputLength(int timeSteps) => timeSteps < 1");
@@ -162,11 +179,11 @@ internal static class ModelEmitter
         writer.Line();
         if (model.IsValueType)
         {
-            writer.Line("private float[] RnnGenWeights => _rnnGenWeights ?? throw " + TypeNames.Kernels + ".Guard.NotInitialized(" + SourceWriter.Literal(name) + ");");
+            writer.Line("private float[][] RnnGenWeights => _rnnGenWeights ?? throw " + TypeNames.Kernels + ".Guard.NotInitialized(" + SourceWriter.Literal(name) + ");");
         }
         else
         {
-            writer.Line("private float[] RnnGenWeights => _rnnGenWeights;");
+            writer.Line("private float[][] RnnGenWeights => _rnnGenWeights;");
         }
 
         if (plan.CanStream)
@@ -179,6 +196,42 @@ internal static class ModelEmitter
         RunEmitter.Emit(writer, plan);
         writer.Line();
         StateEmitter.Emit(writer, plan);
+        EmitSizes(writer, plan);
+    }
+
+    /// <summary>One struct per lane-kernel layer whose members are its sizes, so kernels specialise on them.</summary>
+    private static void EmitSizes(SourceWriter writer, ModelPlan plan)
+    {
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (!layer.UsesLaneKernel)
+            {
+                continue;
+            }
+
+            writer.Line();
+            writer.Block("private readonly struct " + layer.SizesName + " : " + TypeNames.Kernels + ".ILayerSizes", () =>
+            {
+                writer.Line("public static int InputSize => " + layer.InputWidth + ";");
+                writer.Line();
+                writer.Line("public static int Units => " + layer.Spec.Units + ";");
+            });
+        }
+    }
+
+    /// <summary>Calls <paramref name="core"/>&lt;TLanes&gt; for the model's vector path: one specialised copy per width.</summary>
+    public static void Dispatch(SourceWriter writer, string core, string arguments)
+    {
+        writer.Line("switch (_rnnGenPath)");
+        writer.Line("{");
+        foreach ((string path, string lanes) in TypeNames.Paths)
+        {
+            writer.Line(path == "Scalar" ? "    default:" : "    case " + TypeNames.Kernels + ".VectorPath." + path + ":");
+            writer.Line($"        {core}<{lanes}>({arguments});");
+            writer.Line("        break;");
+        }
+
+        writer.Line("}");
     }
 
     /// <summary>Declares <c>Span&lt;float&gt; name</c> of a constant length: on the stack when small, else native memory.</summary>

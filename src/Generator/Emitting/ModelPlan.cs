@@ -6,13 +6,13 @@ namespace RnnGen.Generator.Emitting;
 /// <summary>One layer with everything derived from its place in the model: widths, offsets, sequence-ness.</summary>
 internal sealed class LayerPlan
 {
-    public LayerPlan(int index, LayerSpec spec, int inputWidth, bool inputIsSequence, int weightOffset, int stateOffset)
+    public LayerPlan(int index, LayerSpec spec, int inputWidth, bool inputIsSequence, int firstSlot, int stateOffset)
     {
         Index = index;
         Spec = spec;
         InputWidth = inputWidth;
         InputIsSequence = inputIsSequence;
-        WeightOffset = weightOffset;
+        FirstSlot = firstSlot;
         StateOffset = stateOffset;
         Shape = spec.Shape(inputWidth);
     }
@@ -31,24 +31,23 @@ internal sealed class LayerPlan
 
     public bool OutputIsSequence => Spec.IsRecurrent ? Spec.ReturnSequences : InputIsSequence;
 
-    /// <summary>Offset of the layer's block in the packed weights.</summary>
-    public int WeightOffset { get; }
+    /// <summary>Index of the layer's first weight array (one per direction; Dense one), as <c>WeightSlots</c> numbers them.</summary>
+    public int FirstSlot { get; }
 
-    public int WeightLength => (int)PackedLayout.LayerLength(Shape);
+    public int SlotCount => Spec.IsRecurrent ? Spec.Directions : 1;
 
-    public int DirectionWeightLength => (int)PackedLayout.DirectionLength(Shape);
+    /// <summary>Whether the layer runs on a lane-packed SIMD kernel (else on the reference cell).</summary>
+    public bool UsesLaneKernel => KernelScratch.UsesLaneKernel(Shape);
+
+    /// <summary>Name of the generated struct that carries the layer's sizes as constants.</summary>
+    public string SizesName => "RnnGenLayer" + Index + "Sizes";
 
     /// <summary>Offset of direction 0's state (h, then c for LSTM).</summary>
     public int StateOffset { get; }
 
     public int StateLength => Spec.Directions * Spec.StatePerDirection;
 
-    public int CellScratchLength => Spec.Kind switch
-    {
-        LayerKind.SimpleRnn => Spec.Units,
-        LayerKind.Dense => 0,
-        _ => 4 * Spec.Units,
-    };
+    public int CellScratchLength => KernelScratch.Length(Shape);
 }
 
 /// <summary>The model laid out for emission: layers with offsets, and the sizes of state and scratch.</summary>
@@ -59,15 +58,15 @@ internal sealed class ModelPlan
         Model = model;
         int width = model.InputSize;
         bool sequence = true;
-        int weights = 0;
+        int slots = 0;
         int state = 0;
         foreach (LayerSpec spec in model.Layers)
         {
-            var layer = new LayerPlan(Layers.Count, spec, width, sequence, weights, state);
+            var layer = new LayerPlan(Layers.Count, spec, width, sequence, slots, state);
             Layers.Add(layer);
             width = layer.OutputWidth;
             sequence = layer.OutputIsSequence;
-            weights += layer.WeightLength;
+            slots += layer.SlotCount;
             state += layer.StateLength;
             ParameterCount += FrameworkTensors.Count(layer.Shape, WeightLayout.Keras);
             CellScratchLength = System.Math.Max(CellScratchLength, layer.CellScratchLength);

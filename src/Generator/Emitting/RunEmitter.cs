@@ -30,7 +30,12 @@ internal static class RunEmitter
         writer.Block("public void Run(global::System.ReadOnlySpan<float> inputs, ref State state, global::System.Span<float> outputs)", () =>
         {
             writer.Line("int timeSteps = " + TypeNames.Kernels + ".Guard.TimeSteps(inputs.Length, InputSize, outputs.Length, OutputSize, ReturnsSequences);");
-            writer.Line("float[] weights = RnnGenWeights;");
+            ModelEmitter.Dispatch(writer, "RunCore", "inputs, timeSteps, ref state, outputs");
+        });
+        writer.Line();
+        writer.Block("private void RunCore<TLanes>(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)\n    where TLanes : struct, " + TypeNames.Kernels + ".Lanes.ILanes<TLanes>", () =>
+        {
+            writer.Line("float[][] weights = RnnGenWeights;");
             writer.Line("global::System.Span<float> values = state.Values;");
             if (bufferWidths[0] + bufferWidths[1] == 0)
             {
@@ -78,7 +83,7 @@ internal static class RunEmitter
                 return $"{TypeNames.Kernels}.Recurrence.{spec.Direction}({TypeNames.NewCell(layer, 0)}, {input}, timeSteps, {state}, {output}, {returnSequences}, cellScratch)";
             default:
                 string backwardState = $"values.Slice({layer.StateOffset + spec.StatePerDirection}, {spec.StatePerDirection})";
-                return $"{TypeNames.Kernels}.Recurrence.Bidirectional<{TypeNames.Cell(spec)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
+                return $"{TypeNames.Kernels}.Recurrence.Bidirectional<{TypeNames.Cell(layer)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
                     + $"    {TypeNames.NewCell(layer, 0)},\n"
                     + $"    {TypeNames.NewCell(layer, 1)},\n"
                     + $"    {input}, timeSteps, {state}, {backwardState}, {output}, {returnSequences}, cellScratch)";

@@ -24,7 +24,12 @@ internal static class StepEmitter
         writer.Block("public void Step(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
         {
             writer.Line(TypeNames.Kernels + ".Guard.StepLengths(input.Length, InputSize, output.Length, OutputSize);");
-            writer.Line("float[] weights = RnnGenWeights;");
+            ModelEmitter.Dispatch(writer, "StepCore", "input, ref state, output");
+        });
+        writer.Line();
+        writer.Block("private void StepCore<TLanes>(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)\n    where TLanes : struct, " + TypeNames.Kernels + ".Lanes.ILanes<TLanes>", () =>
+        {
+            writer.Line("float[][] weights = RnnGenWeights;");
             writer.Line("global::System.Span<float> values = state.Values;");
             ModelEmitter.ConstantScratch(writer, "scratch", plan.CellScratchLength + denseScratch);
             writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");

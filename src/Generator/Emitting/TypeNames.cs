@@ -27,22 +27,46 @@ internal static class TypeNames
         _ => "ConcatMerge",
     };
 
-    /// <summary>The cell struct type of a recurrent layer, e.g. <c>LstmCell&lt;Sigmoid, Tanh&gt;</c>.</summary>
-    public static string Cell(LayerSpec layer) => layer.Kind switch
+    /// <summary>
+    /// The cell struct type of a recurrent layer: a lane-kernel cell over the generic <c>TLanes</c> of the enclosing
+    /// method and the layer's sizes struct, or the reference cell for the original-form GRU.
+    /// </summary>
+    public static string Cell(LayerPlan layer)
     {
-        LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnCell<{Activation(layer.Activation)}>",
-        LayerKind.Lstm => $"{Kernels}.LstmCell<{Activation(layer.RecurrentActivation)}, {Activation(layer.Activation)}>",
-        _ => $"{Kernels}.GruCell<{Activation(layer.RecurrentActivation)}, {Activation(layer.Activation)}>",
-    };
+        LayerSpec spec = layer.Spec;
+        string gate = Activation(spec.RecurrentActivation);
+        string activation = Activation(spec.Activation);
+        if (!layer.UsesLaneKernel)
+        {
+            return $"{Kernels}.GruCell<{gate}, {activation}>";
+        }
+
+        return spec.Kind switch
+        {
+            LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, {layer.SizesName}, {activation}>",
+            LayerKind.Lstm => $"{Kernels}.LstmLaneCell<TLanes, {layer.SizesName}, {gate}, {activation}>",
+            _ => $"{Kernels}.GruLaneCell<TLanes, {layer.SizesName}, {gate}, {activation}>",
+        };
+    }
 
     /// <summary>An expression constructing the cell of one direction.</summary>
     public static string NewCell(LayerPlan layer, int direction)
     {
-        int offset = layer.WeightOffset + (direction * layer.DirectionWeightLength);
-        string resetAfter = layer.Spec.Kind == LayerKind.Gru ? ", resetAfter: " + (layer.Spec.ResetAfter ? "true" : "false") : string.Empty;
-        return $"new {Cell(layer.Spec)}(weights, {offset}, {layer.InputWidth}, {layer.Spec.Units}{resetAfter})";
+        string weights = $"weights[{layer.FirstSlot + direction}]";
+        return layer.UsesLaneKernel
+            ? $"new {Cell(layer)}({weights})"
+            : $"new {Cell(layer)}({weights}, 0, {layer.InputWidth}, {layer.Spec.Units}, resetAfter: false)";
     }
 
     public static string NewDense(LayerPlan layer) =>
-        $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation)}>(weights, {layer.WeightOffset}, {layer.InputWidth}, {layer.Spec.Units})";
+        $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})";
+
+    /// <summary>The lane struct of each vector path, for the dispatching switch.</summary>
+    public static readonly (string Path, string Lanes)[] Paths =
+    {
+        ("Vector256", Kernels + ".Lanes.Lanes256"),
+        ("Vector128", Kernels + ".Lanes.Lanes128"),
+        ("Vector512", Kernels + ".Lanes.Lanes512"),
+        ("Scalar", Kernels + ".Lanes.Lanes1"),
+    };
 }

@@ -89,7 +89,7 @@ internal static class ModelValidator
                 break;
             }
 
-            weights += PackedLayout.LayerLength(layer.Shape(width));
+            weights += CanonicalLayout.LayerLength(layer.Shape(width));
             state += (long)layer.Directions * layer.StatePerDirection;
             width = layer.OutputWidth;
         }

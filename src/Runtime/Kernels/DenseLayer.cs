@@ -3,7 +3,7 @@ using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
 
-/// <summary>y = act(x·W + b), weights in <see cref="PackedLayout"/> (kernel [in, units], then bias).</summary>
+/// <summary>y = act(x·W + b), weights in <see cref="CanonicalLayout"/> (kernel [in, units], then bias).</summary>
 /// <typeparam name="TActivation">The layer's activation (Softmax allowed).</typeparam>
 public readonly struct DenseLayer<TActivation>
     where TActivation : struct, IActivation

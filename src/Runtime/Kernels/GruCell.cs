@@ -6,7 +6,7 @@ namespace RnnGen.Kernels;
 /// <summary>
 /// z, r = gate(x·W + h·U + b); candidate = act(x·W_h + b_h + r·(h·U_h + b'_h)) in the reset-after form
 /// (Keras 2/3 default, PyTorch, ONNX linear_before_reset=1) or act(x·W_h + (r·h)·U_h + b_h) in the
-/// original form; h = z·h + (1 − z)·candidate. Weights in <see cref="PackedLayout"/> (gates z, r, h).
+/// original form; h = z·h + (1 − z)·candidate. Weights in <see cref="CanonicalLayout"/> (gates z, r, h).
 /// </summary>
 /// <typeparam name="TGate">Recurrent (gate) activation.</typeparam>
 /// <typeparam name="TActivation">Candidate activation.</typeparam>

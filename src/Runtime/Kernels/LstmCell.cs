@@ -5,7 +5,7 @@ namespace RnnGen.Kernels;
 
 /// <summary>
 /// i, f, o = gate(x·W + h·U + b) per block; c = f·c + i·act(x·W_c + h·U_c + b_c); h = o·act(c).
-/// Weights in <see cref="PackedLayout"/> (gates i, f, c, o).
+/// Weights in <see cref="CanonicalLayout"/> (gates i, f, c, o).
 /// </summary>
 /// <typeparam name="TGate">Recurrent (gate) activation.</typeparam>
 /// <typeparam name="TActivation">Candidate and output activation.</typeparam>

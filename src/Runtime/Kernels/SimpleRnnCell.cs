@@ -3,7 +3,7 @@ using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
 
-/// <summary>h = act(x·W + h·U + b), weights in <see cref="PackedLayout"/>.</summary>
+/// <summary>h = act(x·W + h·U + b), weights in <see cref="CanonicalLayout"/>.</summary>
 /// <typeparam name="TActivation">The layer's activation.</typeparam>
 public readonly struct SimpleRnnCell<TActivation> : IRecurrentCell
     where TActivation : struct, IElementwiseActivation

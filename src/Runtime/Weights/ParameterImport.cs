@@ -6,7 +6,7 @@ namespace RnnGen.Weights;
 
 /// <summary>
 /// Turns a framework's flat weights (Keras, PyTorch or ONNX order, shapes and gate order) into RnnGen's
-/// <see cref="PackedLayout"/>. The tensor lists come from <see cref="FrameworkTensors"/>, shared with the generator.
+/// <see cref="CanonicalLayout"/>. The tensor lists come from <see cref="FrameworkTensors"/>, shared with the generator.
 /// </summary>
 public static class ParameterImport
 {
@@ -34,7 +34,7 @@ public static class ParameterImport
         long packedLength = 0;
         foreach (LayerShape layer in layers)
         {
-            packedLength += PackedLayout.LayerLength(layer);
+            packedLength += CanonicalLayout.LayerLength(layer);
         }
 
         var packed = new float[packedLength];
@@ -43,7 +43,7 @@ public static class ParameterImport
         int recurrentIndex = 0;
         foreach (LayerShape layer in layers)
         {
-            int layerLength = (int)PackedLayout.LayerLength(layer);
+            int layerLength = (int)CanonicalLayout.LayerLength(layer);
             Span<float> destination = packed.AsSpan(written, layerLength);
             foreach (TensorSpec tensor in FrameworkTensors.For(layer, layout, recurrentIndex))
             {

@@ -13,7 +13,7 @@ internal static class TensorPlacement
             return;
         }
 
-        int directionLength = (int)PackedLayout.DirectionLength(layer);
+        int directionLength = (int)CanonicalLayout.DirectionLength(layer);
         if (tensor.Direction >= 0)
         {
             PlaceDirection(layer, layout, tensor.Role, data, layerBlock.Slice(tensor.Direction * directionLength, directionLength));
@@ -37,7 +37,7 @@ internal static class TensorPlacement
                 PlaceKernel(layer, layout, data, layer.InputSize, block);
                 break;
             case TensorRole.RecurrentKernel:
-                PlaceKernel(layer, layout, data, layer.Units, block.Slice((int)PackedLayout.RecurrentKernelOffset(layer)));
+                PlaceKernel(layer, layout, data, layer.Units, block.Slice((int)CanonicalLayout.RecurrentKernelOffset(layer)));
                 break;
             case TensorRole.Bias:
             case TensorRole.InputBias:
@@ -89,8 +89,8 @@ internal static class TensorPlacement
     private static void AddBias(LayerShape layer, WeightLayout layout, ReadOnlySpan<float> data, bool recurrent, Span<float> block)
     {
         int units = layer.Units;
-        int biasOffset = (int)PackedLayout.BiasOffset(layer);
-        int candidateOffset = (int)PackedLayout.CandidateBiasOffset(layer);
+        int biasOffset = (int)CanonicalLayout.BiasOffset(layer);
+        int candidateOffset = (int)CanonicalLayout.CandidateBiasOffset(layer);
         for (int frameworkGate = 0; frameworkGate < layer.Gates; frameworkGate++)
         {
             int packedGate = FrameworkTensors.PackedGate(layer.Kind, layout, frameworkGate);

@@ -1,3 +1,4 @@
+using RnnGen.Kernels;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,42 +13,62 @@ public sealed class GoldenTests(ITestOutputHelper output)
     /// <summary>Max absolute error allowed against the frameworks (float32 with a different summation order).</summary>
     private const float Tolerance = 1e-5f;
 
-    public static TheoryData<string> Cases => new(GoldenModels.Names);
+    /// <summary>Every case on every vector path: the best one here, then each width explicitly (wider ones emulated if need be).</summary>
+    public static TheoryData<string, VectorPath> Cases
+    {
+        get
+        {
+            var data = new TheoryData<string, VectorPath>();
+            foreach (string name in GoldenModels.Names)
+            {
+                foreach (VectorPath path in Enum.GetValues<VectorPath>())
+                {
+                    data.Add(name, path);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Fact]
+    public void Reports_the_vector_path_of_this_process() =>
+        output.WriteLine($"best vector path here: {VectorPaths.Best} ({VectorPaths.Describe(VectorPaths.Best)})");
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Run_matches_framework(string name)
+    public void Run_matches_framework(string name, VectorPath path)
     {
         GoldenCase golden = GoldenCase.Load(name);
         float worst = 0;
         foreach (GoldenRun run in golden.Runs)
         {
-            GoldenOutcome outcome = GoldenModels.Run(golden, run);
-            worst = Math.Max(worst, Compare(golden, run, outcome, "Run"));
+            GoldenOutcome outcome = GoldenModels.Run(golden, run, path);
+            worst = Math.Max(worst, Compare(golden, run, outcome, "Run on " + path));
         }
 
-        output.WriteLine($"{name} ({golden.Framework}, {golden.Layout}): max |error| {worst:E2} over {golden.Runs.Count} runs");
+        output.WriteLine($"{name} ({golden.Framework}, {golden.Layout}) on {path}: max |error| {worst:E2} over {golden.Runs.Count} runs");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Step_matches_framework_where_the_model_streams(string name)
+    public void Step_matches_framework_where_the_model_streams(string name, VectorPath path)
     {
         GoldenCase golden = GoldenCase.Load(name);
         float worst = 0;
         foreach (GoldenRun run in golden.Runs)
         {
-            GoldenOutcome? outcome = GoldenModels.StepThrough(golden, run);
+            GoldenOutcome? outcome = GoldenModels.StepThrough(golden, run, path);
             if (outcome is null)
             {
                 output.WriteLine($"{name}: has a Backward/Bidirectional layer, so no Step");
                 return;
             }
 
-            worst = Math.Max(worst, Compare(golden, run, outcome, "Step"));
+            worst = Math.Max(worst, Compare(golden, run, outcome, "Step on " + path));
         }
 
-        output.WriteLine($"{name}: Step max |error| {worst:E2}");
+        output.WriteLine($"{name} on {path}: Step max |error| {worst:E2}");
     }
 
     private static float Compare(GoldenCase golden, GoldenRun run, GoldenOutcome outcome, string path)

@@ -1,7 +1,7 @@
 namespace RnnGen;
 
 /// <summary>
-/// RnnGen's own weight layout, the one kernels read. Per direction of a recurrent layer:
+/// RnnGen's framework-neutral weight layout: what import produces, the reference cells read, and lane packing starts from. Per direction of a recurrent layer:
 /// input kernel [in, gates·units], recurrent kernel [units, gates·units], bias [gates·units]
 /// (framework bias pairs already summed), and for GRU the recurrent bias of the candidate [units]
 /// that the reset gate multiplies. Gates in Keras order: LSTM i,f,c,o; GRU z,r,h.
@@ -12,7 +12,7 @@ internal
 #else
 public
 #endif
-static class PackedLayout
+static class CanonicalLayout
 {
     /// <summary>Offset of the recurrent kernel inside one direction block.</summary>
     public static long RecurrentKernelOffset(LayerShape layer) => (long)layer.InputSize * layer.Gates * layer.Units;

@@ -1,0 +1,121 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RnnGen.Activations;
+using RnnGen.Kernels.Lanes;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// One reset-after GRU step (Keras 2/3 default, PyTorch, ONNX linear_before_reset=1) on
+/// <see cref="Weights.LanePacking"/> weights. Per block of L units four registers accumulate z, r, the candidate's
+/// input part and its recurrent part (two blocks at a time: eight FMA chains); then
+/// n = act(x_h + r·(h·U_h + b_hh)) and h = z·h + (1 − z)·n in registers.
+/// </summary>
+public static class GruKernel<TLanes, TSizes, TGate, TActivation>
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TGate : struct, IElementwiseActivation
+    where TActivation : struct, IElementwiseActivation
+{
+    private static int Lanes => TLanes.Count;
+
+    private static int RowLength => 3 * Lanes;
+
+    private static int BlockLength => ((TSizes.InputSize + TSizes.Units + 1) * RowLength) + Lanes;
+
+    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+
+    /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
+    {
+        int units = TSizes.Units;
+        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < (Blocks + 1) * Lanes)
+        {
+            KernelErrors.ThrowSizes("GRU");
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float h = ref MemoryMarshal.GetReference(state);
+        ref float hNew = ref MemoryMarshal.GetReference(scratch);
+        ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
+        Span<float> hOld = state.Slice(0, units);
+        nuint lanes = (nuint)Lanes;
+        nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
+
+        int block = 0;
+        for (; block + 2 <= Blocks; block += 2)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
+            TLanes z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TLanes z1 = TLanes.Load(ref w1, bias), r1 = TLanes.Load(ref w1, bias + lanes), nx1 = TLanes.Load(ref w1, bias + (2 * lanes)), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize; row++)
+            {
+                TLanes v = TLanes.Broadcast(Unsafe.Add(ref x, row));
+                nuint at = (nuint)(row * RowLength);
+                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
+                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
+                nx0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), nx0);
+                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), z1);
+                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), r1);
+                nx1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), nx1);
+            }
+
+            for (int k = 0; k < units; k++)
+            {
+                TLanes v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
+                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
+                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
+                nh0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), nh0);
+                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), z1);
+                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), r1);
+                nh1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), nh1);
+            }
+
+            Finish(block, z0, r0, nx0, nh0, hOld, ref hNew, ref partial);
+            Finish(block + 1, z1, r1, nx1, nh1, hOld, ref hNew, ref partial);
+        }
+
+        if (block < Blocks)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            TLanes z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize; row++)
+            {
+                TLanes v = TLanes.Broadcast(Unsafe.Add(ref x, row));
+                nuint at = (nuint)(row * RowLength);
+                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
+                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
+                nx0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), nx0);
+            }
+
+            for (int k = 0; k < units; k++)
+            {
+                TLanes v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
+                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
+                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
+                nh0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), nh0);
+            }
+
+            Finish(block, z0, r0, nx0, nh0, hOld, ref hNew, ref partial);
+        }
+
+        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(int block, TLanes z, TLanes r, TLanes inputPart, TLanes recurrentPart, Span<float> hOld, ref float hNew, ref float partial)
+    {
+        int first = block * Lanes;
+        TLanes candidate = TLanes.Activate<TActivation>(TLanes.MultiplyAdd(TLanes.Activate<TGate>(r), recurrentPart, inputPart));
+        TLanes previous = TLanes.Load(ref BlockRef.Enter(hOld, first, Lanes, ref partial), 0);
+
+        // z·h + (1 − z)·n = n + z·(h − n)
+        TLanes next = TLanes.MultiplyAdd(TLanes.Activate<TGate>(z), TLanes.Subtract(previous, candidate), candidate);
+        TLanes.Store(next, ref hNew, (nuint)first);
+    }
+}

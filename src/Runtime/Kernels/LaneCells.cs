@@ -1,0 +1,67 @@
+using System;
+using RnnGen.Activations;
+using RnnGen.Kernels.Lanes;
+
+namespace RnnGen.Kernels;
+
+/// <summary>An LSTM direction on a lane kernel, for <see cref="Recurrence"/> and generated Step code.</summary>
+public readonly struct LstmLaneCell<TLanes, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TGate : struct, IElementwiseActivation
+    where TActivation : struct, IElementwiseActivation
+{
+    /// <inheritdoc/>
+    public int Units => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int StateLength => 2 * TSizes.Units;
+
+    /// <inheritdoc/>
+    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + TLanes.Count;
+
+    /// <inheritdoc/>
+    public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        LstmKernel<TLanes, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+}
+
+/// <summary>A reset-after GRU direction on a lane kernel.</summary>
+public readonly struct GruLaneCell<TLanes, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TGate : struct, IElementwiseActivation
+    where TActivation : struct, IElementwiseActivation
+{
+    /// <inheritdoc/>
+    public int Units => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int StateLength => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + TLanes.Count;
+
+    /// <inheritdoc/>
+    public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        GruKernel<TLanes, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+}
+
+/// <summary>A SimpleRNN direction on a lane kernel.</summary>
+public readonly struct SimpleRnnLaneCell<TLanes, TSizes, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TActivation : struct, IElementwiseActivation
+{
+    /// <inheritdoc/>
+    public int Units => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int StateLength => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int ScratchLength => (TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count;
+
+    /// <inheritdoc/>
+    public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        SimpleRnnKernel<TLanes, TSizes, TActivation>.Step(weights, input, state, scratch);
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RnnGen.Activations;
+using RnnGen.Kernels.Lanes;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// One LSTM step on <see cref="Weights.LanePacking"/> weights: per block of L units the four gate registers
+/// accumulate every input and hidden row (two blocks at a time, so eight independent FMA chains hide the FMA
+/// latency), then i, f, o = gate(·), g = act(·), c = f·c + i·g, h = o·act(c) — all in registers.
+/// Sizes come from <typeparamref name="TSizes"/>, so the compiler sees them as constants.
+/// </summary>
+public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TGate : struct, IElementwiseActivation
+    where TActivation : struct, IElementwiseActivation
+{
+    private static int Lanes => TLanes.Count;
+
+    private static int RowLength => 4 * Lanes;
+
+    private static int BlockLength => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+
+    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+
+    /// <summary>Advances h and c (<paramref name="state"/> = [h, c]) by one input vector.</summary>
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
+    {
+        int units = TSizes.Units;
+        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < 2 * units || scratch.Length < (Blocks + 1) * Lanes)
+        {
+            KernelErrors.ThrowSizes("LSTM");
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float h = ref MemoryMarshal.GetReference(state);
+        ref float hNew = ref MemoryMarshal.GetReference(scratch);
+        ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
+        Span<float> c = state.Slice(units, units);
+
+        int block = 0;
+        for (; block + 2 <= Blocks; block += 2)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
+            nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
+            nuint lanes = (nuint)Lanes;
+            TLanes i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TLanes i1 = TLanes.Load(ref w1, bias), f1 = TLanes.Load(ref w1, bias + lanes), g1 = TLanes.Load(ref w1, bias + (2 * lanes)), o1 = TLanes.Load(ref w1, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize + units; row++)
+            {
+                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                nuint at = (nuint)(row * RowLength);
+                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
+                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
+                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), g0);
+                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (3 * lanes)), o0);
+                i1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), i1);
+                f1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), f1);
+                g1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), g1);
+                o1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (3 * lanes)), o1);
+            }
+
+            Finish(block, i0, f0, g0, o0, c, ref hNew, ref partial);
+            Finish(block + 1, i1, f1, g1, o1, c, ref hNew, ref partial);
+        }
+
+        if (block < Blocks)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
+            nuint lanes = (nuint)Lanes;
+            TLanes i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize + units; row++)
+            {
+                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                nuint at = (nuint)(row * RowLength);
+                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
+                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
+                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), g0);
+                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (3 * lanes)), o0);
+            }
+
+            Finish(block, i0, f0, g0, o0, c, ref hNew, ref partial);
+        }
+
+        // Every block read the old h; only now may it change.
+        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(int block, TLanes i, TLanes f, TLanes g, TLanes o, Span<float> c, ref float hNew, ref float partial)
+    {
+        int first = block * Lanes;
+        ref float cBlock = ref BlockRef.Enter(c, first, Lanes, ref partial);
+        TLanes cOld = TLanes.Load(ref cBlock, 0);
+        TLanes input = TLanes.Multiply(TLanes.Activate<TGate>(i), TLanes.Activate<TActivation>(g));
+        TLanes cNew = TLanes.MultiplyAdd(TLanes.Activate<TGate>(f), cOld, input);
+        TLanes.Store(cNew, ref cBlock, 0);
+        BlockRef.Leave(c, first, Lanes, ref partial);
+        TLanes.Store(TLanes.Multiply(TLanes.Activate<TGate>(o), TLanes.Activate<TActivation>(cNew)), ref hNew, (nuint)first);
+    }
+}

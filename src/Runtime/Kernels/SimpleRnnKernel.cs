@@ -1,0 +1,80 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RnnGen.Activations;
+using RnnGen.Kernels.Lanes;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// One SimpleRNN step, h = act(x·W + h·U + b), on <see cref="Weights.LanePacking"/> weights. One register per
+/// block of L units, four blocks at a time so four FMA chains overlap.
+/// </summary>
+public static class SimpleRnnKernel<TLanes, TSizes, TActivation>
+    where TLanes : struct, ILanes<TLanes>
+    where TSizes : struct, ILayerSizes
+    where TActivation : struct, IElementwiseActivation
+{
+    private static int Lanes => TLanes.Count;
+
+    private static int BlockLength => (TSizes.InputSize + TSizes.Units + 1) * Lanes;
+
+    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+
+    /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
+    {
+        int units = TSizes.Units;
+        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < Blocks * Lanes)
+        {
+            KernelErrors.ThrowSizes("SimpleRNN");
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float h = ref MemoryMarshal.GetReference(state);
+        ref float hNew = ref MemoryMarshal.GetReference(scratch);
+        nuint bias = (nuint)((TSizes.InputSize + units) * Lanes);
+
+        int block = 0;
+        for (; block + 4 <= Blocks; block += 4)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
+            ref float w2 = ref Unsafe.Add(ref w1, BlockLength);
+            ref float w3 = ref Unsafe.Add(ref w2, BlockLength);
+            TLanes a0 = TLanes.Load(ref w0, bias), a1 = TLanes.Load(ref w1, bias), a2 = TLanes.Load(ref w2, bias), a3 = TLanes.Load(ref w3, bias);
+            for (int row = 0; row < TSizes.InputSize + units; row++)
+            {
+                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                nuint at = (nuint)(row * Lanes);
+                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
+                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
+                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref w2, at), a2);
+                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref w3, at), a3);
+            }
+
+            nuint first = (nuint)(block * Lanes);
+            nuint lanes = (nuint)Lanes;
+            TLanes.Store(TLanes.Activate<TActivation>(a0), ref hNew, first);
+            TLanes.Store(TLanes.Activate<TActivation>(a1), ref hNew, first + lanes);
+            TLanes.Store(TLanes.Activate<TActivation>(a2), ref hNew, first + (2 * lanes));
+            TLanes.Store(TLanes.Activate<TActivation>(a3), ref hNew, first + (3 * lanes));
+        }
+
+        for (; block < Blocks; block++)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
+            TLanes a0 = TLanes.Load(ref w0, bias);
+            for (int row = 0; row < TSizes.InputSize + units; row++)
+            {
+                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);
+            }
+
+            TLanes.Store(TLanes.Activate<TActivation>(a0), ref hNew, (nuint)(block * Lanes));
+        }
+
+        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+    }
+}

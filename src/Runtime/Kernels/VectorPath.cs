@@ -1,0 +1,50 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+
+namespace RnnGen.Kernels;
+
+/// <summary>Which register width a model's kernels use. Chosen once, when the model is created.</summary>
+public enum VectorPath
+{
+    /// <summary>One float at a time: no SIMD (e.g. DOTNET_EnableHWIntrinsic=0).</summary>
+    Scalar = 0,
+
+    /// <summary>4 floats: SSE on x64, NEON (AdvSimd) on ARM64.</summary>
+    Vector128 = 1,
+
+    /// <summary>8 floats: AVX2 + FMA.</summary>
+    Vector256 = 2,
+
+    /// <summary>16 floats: AVX-512.</summary>
+    Vector512 = 3,
+}
+
+/// <summary>The vector path this process runs best, and how to name it.</summary>
+public static class VectorPaths
+{
+    /// <summary>The widest path the hardware (and the runtime's settings) accelerates.</summary>
+    public static VectorPath Best { get; } =
+        Vector512.IsHardwareAccelerated ? VectorPath.Vector512
+        : Vector256.IsHardwareAccelerated ? VectorPath.Vector256
+        : Vector128.IsHardwareAccelerated ? VectorPath.Vector128
+        : VectorPath.Scalar;
+
+    /// <summary>Floats per register on <paramref name="path"/>.</summary>
+    public static int Lanes(VectorPath path) => path switch
+    {
+        VectorPath.Vector512 => 16,
+        VectorPath.Vector256 => 8,
+        VectorPath.Vector128 => 4,
+        _ => 1,
+    };
+
+    /// <summary>A human name with the instruction set, e.g. <c>AVX2+FMA 256-bit</c> or <c>AdvSimd 128-bit</c>.</summary>
+    public static string Describe(VectorPath path) => path switch
+    {
+        VectorPath.Vector512 => Avx512F.IsSupported ? "AVX-512 512-bit" : "512-bit (emulated)",
+        VectorPath.Vector256 => Fma.IsSupported ? "AVX2+FMA 256-bit" : Avx2.IsSupported ? "AVX2 256-bit" : "256-bit (emulated)",
+        VectorPath.Vector128 => AdvSimd.IsSupported ? "AdvSimd 128-bit" : Sse2.IsSupported ? (Fma.IsSupported ? "SSE+FMA 128-bit" : "SSE 128-bit") : "128-bit",
+        _ => "scalar",
+    };
+}

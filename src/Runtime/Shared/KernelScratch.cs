@@ -1,0 +1,38 @@
+namespace RnnGen;
+
+/// <summary>Scratch floats a recurrent cell needs per step; generated code reserves the maximum over its layers.</summary>
+#if RNNGEN_GENERATOR
+internal
+#else
+public
+#endif
+static class KernelScratch
+{
+    /// <summary>Widest register in floats (AVX-512); lane kernels pad units to a multiple of it.</summary>
+    public const int MaxLanes = 16;
+
+    /// <summary>
+    /// Whether the layer runs on a lane-packed SIMD kernel. The original-form GRU (reset before the recurrent
+    /// product) needs the whole r∘h before any candidate, so it runs on the reference cell instead.
+    /// </summary>
+    public static bool UsesLaneKernel(LayerShape layer) => layer.IsRecurrent && (layer.Kind != LayerKind.Gru || layer.ResetAfter);
+
+    /// <summary>Scratch floats for one step of one direction of <paramref name="layer"/>.</summary>
+    public static int Length(LayerShape layer)
+    {
+        if (!layer.IsRecurrent)
+        {
+            return 0;
+        }
+
+        if (!UsesLaneKernel(layer))
+        {
+            return 4 * layer.Units;
+        }
+
+        // New h for every (padded) unit, then one register for a partial block of c or old h.
+        return RoundUp(layer.Units) + MaxLanes;
+    }
+
+    private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
+}

@@ -1,0 +1,65 @@
+using System;
+
+namespace RnnGen.Weights;
+
+/// <summary>
+/// Rearranges one direction of a recurrent layer from <see cref="CanonicalLayout"/> into the layout lane kernels
+/// stream through: units in blocks of one register (L lanes, the last block zero-padded), and per block, row by
+/// row (inputs, then hidden units, then the bias row), every gate's L weights side by side — so one pass over a
+/// block's contiguous weights yields all its gates, ready for the cell update in registers.
+/// GRU blocks end with the candidate's recurrent bias (L floats).
+/// </summary>
+public static class LanePacking
+{
+    /// <summary>Floats of one packed direction.</summary>
+    public static int DirectionLength(LayerShape layer, int lanes) => Blocks(layer, lanes) * BlockLength(layer, lanes);
+
+    /// <summary>Floats of one packed block of <paramref name="lanes"/> units.</summary>
+    public static int BlockLength(LayerShape layer, int lanes) =>
+        ((layer.InputSize + layer.Units + 1) * layer.Gates * lanes) + (layer.Kind == LayerKind.Gru ? lanes : 0);
+
+    /// <summary>Packs one direction (its canonical block) for registers of <paramref name="lanes"/> floats.</summary>
+    public static float[] Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes)
+    {
+        if (!KernelScratch.UsesLaneKernel(layer))
+        {
+            throw new ArgumentException($"{layer.Describe()} does not run on a lane kernel.", nameof(layer));
+        }
+
+        int units = layer.Units;
+        int gates = layer.Gates;
+        int gateUnits = gates * units;
+        int rows = layer.InputSize + units + 1; // inputs, hidden units, bias
+        int blockLength = BlockLength(layer, lanes);
+        var packed = new float[DirectionLength(layer, lanes)];
+        for (int block = 0; block < Blocks(layer, lanes); block++)
+        {
+            Span<float> destination = packed.AsSpan(block * blockLength, blockLength);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                int unit = (block * lanes) + lane;
+                if (unit >= units)
+                {
+                    break; // padding stays zero
+                }
+
+                for (int row = 0; row < rows; row++)
+                {
+                    for (int gate = 0; gate < gates; gate++)
+                    {
+                        destination[(((row * gates) + gate) * lanes) + lane] = canonical[(row * gateUnits) + (gate * units) + unit];
+                    }
+                }
+
+                if (layer.Kind == LayerKind.Gru)
+                {
+                    destination[(rows * gates * lanes) + lane] = canonical[(int)CanonicalLayout.CandidateBiasOffset(layer) + unit];
+                }
+            }
+        }
+
+        return packed;
+    }
+
+    private static int Blocks(LayerShape layer, int lanes) => (layer.Units + lanes - 1) / lanes;
+}
