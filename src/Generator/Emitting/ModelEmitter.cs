@@ -224,10 +224,10 @@ internal static class ModelEmitter
     {
         writer.Line("switch (_rnnGenPath)");
         writer.Line("{");
-        foreach ((string path, string lanes) in TypeNames.Paths)
+        foreach ((string path, string lanes, string vector) in TypeNames.Paths)
         {
             writer.Line(path == "Scalar" ? "    default:" : "    case " + TypeNames.Kernels + ".VectorPath." + path + ":");
-            writer.Line($"        {core}<{lanes}>({arguments});");
+            writer.Line($"        {core}<{lanes}, {vector}>({arguments});");
             writer.Line("        break;");
         }
 

@@ -33,7 +33,7 @@ internal static class RunEmitter
             ModelEmitter.Dispatch(writer, "RunCore", "inputs, timeSteps, ref state, outputs");
         });
         writer.Line();
-        writer.Block("private void RunCore<TLanes>(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)\n    where TLanes : struct, " + TypeNames.Kernels + ".Lanes.ILanes<TLanes>", () =>
+        writer.Block("private void RunCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
             writer.Line("global::System.Span<float> values = state.Values;");

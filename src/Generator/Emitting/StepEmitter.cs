@@ -27,7 +27,7 @@ internal static class StepEmitter
             ModelEmitter.Dispatch(writer, "StepCore", "input, ref state, output");
         });
         writer.Line();
-        writer.Block("private void StepCore<TLanes>(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)\n    where TLanes : struct, " + TypeNames.Kernels + ".Lanes.ILanes<TLanes>", () =>
+        writer.Block("private void StepCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
             writer.Line("global::System.Span<float> values = state.Values;");

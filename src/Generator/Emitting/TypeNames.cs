@@ -43,9 +43,9 @@ internal static class TypeNames
 
         return spec.Kind switch
         {
-            LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, {layer.SizesName}, {activation}>",
-            LayerKind.Lstm => $"{Kernels}.LstmLaneCell<TLanes, {layer.SizesName}, {gate}, {activation}>",
-            _ => $"{Kernels}.GruLaneCell<TLanes, {layer.SizesName}, {gate}, {activation}>",
+            LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, TVector, {layer.SizesName}, {activation}>",
+            LayerKind.Lstm => $"{Kernels}.LstmLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
+            _ => $"{Kernels}.GruLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
         };
     }
 
@@ -62,11 +62,16 @@ internal static class TypeNames
         $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})";
 
     /// <summary>The lane struct of each vector path, for the dispatching switch.</summary>
-    public static readonly (string Path, string Lanes)[] Paths =
+    public static readonly (string Path, string Lanes, string Vector)[] Paths =
     {
-        ("Vector256", Kernels + ".Lanes.Lanes256"),
-        ("Vector128", Kernels + ".Lanes.Lanes128"),
-        ("Vector512", Kernels + ".Lanes.Lanes512"),
-        ("Scalar", Kernels + ".Lanes.Lanes1"),
+        ("Vector256", Kernels + ".Lanes.Lanes256", "global::System.Runtime.Intrinsics.Vector256<float>"),
+        ("Vector128", Kernels + ".Lanes.Lanes128", "global::System.Runtime.Intrinsics.Vector128<float>"),
+        ("Vector512", Kernels + ".Lanes.Lanes512", "global::System.Runtime.Intrinsics.Vector512<float>"),
+        ("Scalar", Kernels + ".Lanes.Lanes1", "float"),
     };
+
+    /// <summary>Type parameters and constraints of the generic Step/Run cores.</summary>
+    public const string CoreTypeParameters = "<TLanes, TVector>";
+
+    public const string CoreConstraints = "\n    where TLanes : struct, " + Kernels + ".Lanes.ILanes<TVector>\n    where TVector : struct";
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
 
@@ -11,15 +12,19 @@ namespace RnnGen.Activations;
 public readonly struct HardSigmoidActivation : IElementwiseActivation
 {
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => Math.Clamp((0.2f * x) + 0.5f, 0f, 1f);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * 0.2f) + Vector128.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * 0.2f) + Vector256.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * 0.2f) + Vector512.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
 
@@ -13,15 +14,19 @@ public readonly struct HardSigmoidKeras3Activation : IElementwiseActivation
     private const float Sixth = 1f / 6f;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => Math.Clamp((x * Sixth) + 0.5f, 0f, 1f);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * Sixth) + Vector128.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * Sixth) + Vector256.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.KeepNaN(x, VectorMath.Clamp((x * Sixth) + Vector512.Create(0.5f), 0f, 1f));
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
 
@@ -12,15 +13,19 @@ namespace RnnGen.Activations;
 public readonly struct SigmoidActivation : IElementwiseActivation
 {
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => 1f / (1f + VectorMath.Exp(-x));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> x) => VectorMath.KeepNaN(x, Vector128<float>.One / (Vector128<float>.One + VectorMath.Exp(-x)));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> x) => VectorMath.KeepNaN(x, Vector256<float>.One / (Vector256<float>.One + VectorMath.Exp(-x)));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => VectorMath.KeepNaN(x, Vector512<float>.One / (Vector512<float>.One + VectorMath.Exp(-x)));
 
     /// <inheritdoc/>

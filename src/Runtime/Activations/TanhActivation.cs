@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
 
@@ -26,6 +27,7 @@ public readonly struct TanhActivation : IElementwiseActivation
     private const float B6 = 1.19825839466702e-06f;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x)
     {
         x = Math.Clamp(x, -Limit, Limit);
@@ -36,6 +38,7 @@ public readonly struct TanhActivation : IElementwiseActivation
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke(Vector128<float> x)
     {
         Vector128<float> c = VectorMath.Clamp(x, -Limit, Limit);
@@ -53,6 +56,7 @@ public readonly struct TanhActivation : IElementwiseActivation
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> x)
     {
         Vector256<float> c = VectorMath.Clamp(x, -Limit, Limit);
@@ -70,6 +74,7 @@ public readonly struct TanhActivation : IElementwiseActivation
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x)
     {
         Vector512<float> c = VectorMath.Clamp(x, -Limit, Limit);

@@ -12,25 +12,42 @@ namespace RnnGen.Kernels;
 /// input part and its recurrent part (two blocks at a time: eight FMA chains); then
 /// n = act(x_h + r·(h·U_h + b_hh)) and h = z·h + (1 − z)·n in registers.
 /// </summary>
-public static class GruKernel<TLanes, TSizes, TGate, TActivation>
-    where TLanes : struct, ILanes<TLanes>
+public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
-    private static int Lanes => TLanes.Count;
+    private static int Lanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TLanes.Count;
+    }
 
-    private static int RowLength => 3 * Lanes;
+    private static int RowLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => 3 * Lanes;
+    }
 
-    private static int BlockLength => ((TSizes.InputSize + TSizes.Units + 1) * RowLength) + Lanes;
+    private static int BlockLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ((TSizes.InputSize + TSizes.Units + 1) * RowLength) + Lanes;
+    }
 
-    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+    private static int Blocks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TSizes.Units + Lanes - 1) / Lanes;
+    }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
     {
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < (Blocks + 1) * Lanes)
+        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < (Blocks + 9) * Lanes)
         {
             KernelErrors.ThrowSizes("GRU");
         }
@@ -40,6 +57,7 @@ public static class GruKernel<TLanes, TSizes, TGate, TActivation>
         ref float h = ref MemoryMarshal.GetReference(state);
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
+        ref float gates = ref Unsafe.Add(ref partial, Lanes);
         Span<float> hOld = state.Slice(0, units);
         nuint lanes = (nuint)Lanes;
         nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
@@ -49,11 +67,11 @@ public static class GruKernel<TLanes, TSizes, TGate, TActivation>
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
             ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
-            TLanes z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            TLanes z1 = TLanes.Load(ref w1, bias), r1 = TLanes.Load(ref w1, bias + lanes), nx1 = TLanes.Load(ref w1, bias + (2 * lanes)), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
+            TVector z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TVector z1 = TLanes.Load(ref w1, bias), r1 = TLanes.Load(ref w1, bias + lanes), nx1 = TLanes.Load(ref w1, bias + (2 * lanes)), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
             for (int row = 0; row < TSizes.InputSize; row++)
             {
-                TLanes v = TLanes.Broadcast(Unsafe.Add(ref x, row));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);
                 z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
                 r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
@@ -65,7 +83,7 @@ public static class GruKernel<TLanes, TSizes, TGate, TActivation>
 
             for (int k = 0; k < units; k++)
             {
-                TLanes v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
                 nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
                 z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
                 r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
@@ -75,17 +93,20 @@ public static class GruKernel<TLanes, TSizes, TGate, TActivation>
                 nh1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), nh1);
             }
 
-            Finish(block, z0, r0, nx0, nh0, hOld, ref hNew, ref partial);
-            Finish(block + 1, z1, r1, nx1, nh1, hOld, ref hNew, ref partial);
+            // Park the sums so they die with the loops (see LstmKernel).
+            Park(ref gates, 0, z0, r0, nx0, nh0);
+            Park(ref gates, 4, z1, r1, nx1, nh1);
+            Finish(block, ref gates, 0, hOld, ref hNew, ref partial);
+            Finish(block + 1, ref gates, 4, hOld, ref hNew, ref partial);
         }
 
         if (block < Blocks)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-            TLanes z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TVector z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
             for (int row = 0; row < TSizes.InputSize; row++)
             {
-                TLanes v = TLanes.Broadcast(Unsafe.Add(ref x, row));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);
                 z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
                 r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
@@ -94,28 +115,46 @@ public static class GruKernel<TLanes, TSizes, TGate, TActivation>
 
             for (int k = 0; k < units; k++)
             {
-                TLanes v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
                 nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
                 z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
                 r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
                 nh0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), nh0);
             }
 
-            Finish(block, z0, r0, nx0, nh0, hOld, ref hNew, ref partial);
+            Park(ref gates, 0, z0, r0, nx0, nh0);
+            Finish(block, ref gates, 0, hOld, ref hNew, ref partial);
         }
 
         MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, TLanes z, TLanes r, TLanes inputPart, TLanes recurrentPart, Span<float> hOld, ref float hNew, ref float partial)
+    private static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
     {
+        nuint at = (nuint)(slot * Lanes);
+        nuint lanes = (nuint)Lanes;
+        TLanes.Store(z, ref gates, at);
+        TLanes.Store(r, ref gates, at + lanes);
+        TLanes.Store(inputPart, ref gates, at + (2 * lanes));
+        TLanes.Store(recurrentPart, ref gates, at + (3 * lanes));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(int block, ref float gates, int slot, Span<float> hOld, ref float hNew, ref float partial)
+    {
+        nuint at = (nuint)(slot * Lanes);
+        nuint lanes = (nuint)Lanes;
+        TVector z = TLanes.Load(ref gates, at);
+        TVector r = TLanes.Load(ref gates, at + lanes);
+        TVector inputPart = TLanes.Load(ref gates, at + (2 * lanes));
+        TVector recurrentPart = TLanes.Load(ref gates, at + (3 * lanes));
         int first = block * Lanes;
-        TLanes candidate = TLanes.Activate<TActivation>(TLanes.MultiplyAdd(TLanes.Activate<TGate>(r), recurrentPart, inputPart));
-        TLanes previous = TLanes.Load(ref BlockRef.Enter(hOld, first, Lanes, ref partial), 0);
+        TVector candidate = TLanes.Activate<TActivation>(TLanes.MultiplyAdd(TLanes.Activate<TGate>(r), recurrentPart, inputPart));
+        TVector previous = TLanes.Load(ref BlockRef.Enter(hOld, first, Lanes, ref partial), 0);
 
         // z·h + (1 − z)·n = n + z·(h − n)
-        TLanes next = TLanes.MultiplyAdd(TLanes.Activate<TGate>(z), TLanes.Subtract(previous, candidate), candidate);
+        TVector next = TLanes.MultiplyAdd(TLanes.Activate<TGate>(z), TLanes.Subtract(previous, candidate), candidate);
         TLanes.Store(next, ref hNew, (nuint)first);
     }
 }

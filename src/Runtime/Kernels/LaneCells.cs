@@ -5,8 +5,9 @@ using RnnGen.Kernels.Lanes;
 namespace RnnGen.Kernels;
 
 /// <summary>An LSTM direction on a lane kernel, for <see cref="Recurrence"/> and generated Step code.</summary>
-public readonly struct LstmLaneCell<TLanes, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
-    where TLanes : struct, ILanes<TLanes>
+public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
@@ -18,16 +19,17 @@ public readonly struct LstmLaneCell<TLanes, TSizes, TGate, TActivation>(float[] 
     public int StateLength => 2 * TSizes.Units;
 
     /// <inheritdoc/>
-    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + TLanes.Count;
+    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + (9 * TLanes.Count);
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        LstmKernel<TLanes, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
 }
 
 /// <summary>A reset-after GRU direction on a lane kernel.</summary>
-public readonly struct GruLaneCell<TLanes, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
-    where TLanes : struct, ILanes<TLanes>
+public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
@@ -39,16 +41,17 @@ public readonly struct GruLaneCell<TLanes, TSizes, TGate, TActivation>(float[] w
     public int StateLength => TSizes.Units;
 
     /// <inheritdoc/>
-    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + TLanes.Count;
+    public int ScratchLength => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + (9 * TLanes.Count);
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        GruKernel<TLanes, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
 }
 
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
-public readonly struct SimpleRnnLaneCell<TLanes, TSizes, TActivation>(float[] weights) : IRecurrentCell
-    where TLanes : struct, ILanes<TLanes>
+public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : IRecurrentCell
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
@@ -63,5 +66,5 @@ public readonly struct SimpleRnnLaneCell<TLanes, TSizes, TActivation>(float[] we
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        SimpleRnnKernel<TLanes, TSizes, TActivation>.Step(weights, input, state, scratch);
+        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Step(weights, input, state, scratch);
 }

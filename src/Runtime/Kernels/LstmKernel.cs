@@ -12,25 +12,42 @@ namespace RnnGen.Kernels;
 /// latency), then i, f, o = gate(·), g = act(·), c = f·c + i·g, h = o·act(c) — all in registers.
 /// Sizes come from <typeparamref name="TSizes"/>, so the compiler sees them as constants.
 /// </summary>
-public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
-    where TLanes : struct, ILanes<TLanes>
+public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
-    private static int Lanes => TLanes.Count;
+    private static int Lanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TLanes.Count;
+    }
 
-    private static int RowLength => 4 * Lanes;
+    private static int RowLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => 4 * Lanes;
+    }
 
-    private static int BlockLength => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+    private static int BlockLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+    }
 
-    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+    private static int Blocks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TSizes.Units + Lanes - 1) / Lanes;
+    }
 
     /// <summary>Advances h and c (<paramref name="state"/> = [h, c]) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
     {
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < 2 * units || scratch.Length < (Blocks + 1) * Lanes)
+        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < 2 * units || scratch.Length < (Blocks + 9) * Lanes)
         {
             KernelErrors.ThrowSizes("LSTM");
         }
@@ -40,6 +57,7 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
         ref float h = ref MemoryMarshal.GetReference(state);
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
+        ref float gates = ref Unsafe.Add(ref partial, Lanes);
         Span<float> c = state.Slice(units, units);
 
         int block = 0;
@@ -49,11 +67,11 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
             ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
             nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
             nuint lanes = (nuint)Lanes;
-            TLanes i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            TLanes i1 = TLanes.Load(ref w1, bias), f1 = TLanes.Load(ref w1, bias + lanes), g1 = TLanes.Load(ref w1, bias + (2 * lanes)), o1 = TLanes.Load(ref w1, bias + (3 * lanes));
-            for (int row = 0; row < TSizes.InputSize + units; row++)
+            TVector i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TVector i1 = TLanes.Load(ref w1, bias), f1 = TLanes.Load(ref w1, bias + lanes), g1 = TLanes.Load(ref w1, bias + (2 * lanes)), o1 = TLanes.Load(ref w1, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize; row++)
             {
-                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);
                 i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
                 f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
@@ -65,8 +83,26 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
                 o1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (3 * lanes)), o1);
             }
 
-            Finish(block, i0, f0, g0, o0, c, ref hNew, ref partial);
-            Finish(block + 1, i1, f1, g1, o1, c, ref hNew, ref partial);
+            for (int k = 0; k < units; k++)
+            {
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
+                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
+                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
+                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), g0);
+                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (3 * lanes)), o0);
+                i1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), i1);
+                f1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), f1);
+                g1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), g1);
+                o1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (3 * lanes)), o1);
+            }
+
+            // Park the sums so they die with the loop: finishing needs many registers, and accumulators that
+            // stay live across it were seen spilled to the stack after every FMA inside the loop.
+            Park(ref gates, 0, i0, f0, g0, o0);
+            Park(ref gates, 4, i1, f1, g1, o1);
+            Finish(block, ref gates, 0, c, ref hNew, ref partial);
+            Finish(block + 1, ref gates, 4, c, ref hNew, ref partial);
         }
 
         if (block < Blocks)
@@ -74,10 +110,10 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
             nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
             nuint lanes = (nuint)Lanes;
-            TLanes i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            for (int row = 0; row < TSizes.InputSize + units; row++)
+            TVector i0 = TLanes.Load(ref w0, bias), f0 = TLanes.Load(ref w0, bias + lanes), g0 = TLanes.Load(ref w0, bias + (2 * lanes)), o0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            for (int row = 0; row < TSizes.InputSize; row++)
             {
-                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);
                 i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
                 f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
@@ -85,7 +121,18 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
                 o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (3 * lanes)), o0);
             }
 
-            Finish(block, i0, f0, g0, o0, c, ref hNew, ref partial);
+            for (int k = 0; k < units; k++)
+            {
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
+                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), i0);
+                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), f0);
+                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), g0);
+                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (3 * lanes)), o0);
+            }
+
+            Park(ref gates, 0, i0, f0, g0, o0);
+            Finish(block, ref gates, 0, c, ref hNew, ref partial);
         }
 
         // Every block read the old h; only now may it change.
@@ -93,13 +140,30 @@ public static class LstmKernel<TLanes, TSizes, TGate, TActivation>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, TLanes i, TLanes f, TLanes g, TLanes o, Span<float> c, ref float hNew, ref float partial)
+    private static void Park(ref float gates, int slot, TVector i, TVector f, TVector g, TVector o)
     {
+        nuint at = (nuint)(slot * Lanes);
+        nuint lanes = (nuint)Lanes;
+        TLanes.Store(i, ref gates, at);
+        TLanes.Store(f, ref gates, at + lanes);
+        TLanes.Store(g, ref gates, at + (2 * lanes));
+        TLanes.Store(o, ref gates, at + (3 * lanes));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(int block, ref float gates, int slot, Span<float> c, ref float hNew, ref float partial)
+    {
+        nuint at = (nuint)(slot * Lanes);
+        nuint lanes = (nuint)Lanes;
+        TVector i = TLanes.Load(ref gates, at);
+        TVector f = TLanes.Load(ref gates, at + lanes);
+        TVector g = TLanes.Load(ref gates, at + (2 * lanes));
+        TVector o = TLanes.Load(ref gates, at + (3 * lanes));
         int first = block * Lanes;
         ref float cBlock = ref BlockRef.Enter(c, first, Lanes, ref partial);
-        TLanes cOld = TLanes.Load(ref cBlock, 0);
-        TLanes input = TLanes.Multiply(TLanes.Activate<TGate>(i), TLanes.Activate<TActivation>(g));
-        TLanes cNew = TLanes.MultiplyAdd(TLanes.Activate<TGate>(f), cOld, input);
+        TVector cOld = TLanes.Load(ref cBlock, 0);
+        TVector input = TLanes.Multiply(TLanes.Activate<TGate>(i), TLanes.Activate<TActivation>(g));
+        TVector cNew = TLanes.MultiplyAdd(TLanes.Activate<TGate>(f), cOld, input);
         TLanes.Store(cNew, ref cBlock, 0);
         BlockRef.Leave(c, first, Lanes, ref partial);
         TLanes.Store(TLanes.Multiply(TLanes.Activate<TGate>(o), TLanes.Activate<TActivation>(cNew)), ref hNew, (nuint)first);

@@ -10,16 +10,29 @@ namespace RnnGen.Kernels;
 /// One SimpleRNN step, h = act(x·W + h·U + b), on <see cref="Weights.LanePacking"/> weights. One register per
 /// block of L units, four blocks at a time so four FMA chains overlap.
 /// </summary>
-public static class SimpleRnnKernel<TLanes, TSizes, TActivation>
-    where TLanes : struct, ILanes<TLanes>
+public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
-    private static int Lanes => TLanes.Count;
+    private static int Lanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TLanes.Count;
+    }
 
-    private static int BlockLength => (TSizes.InputSize + TSizes.Units + 1) * Lanes;
+    private static int BlockLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TSizes.InputSize + TSizes.Units + 1) * Lanes;
+    }
 
-    private static int Blocks => (TSizes.Units + Lanes - 1) / Lanes;
+    private static int Blocks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (TSizes.Units + Lanes - 1) / Lanes;
+    }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
@@ -43,10 +56,10 @@ public static class SimpleRnnKernel<TLanes, TSizes, TActivation>
             ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
             ref float w2 = ref Unsafe.Add(ref w1, BlockLength);
             ref float w3 = ref Unsafe.Add(ref w2, BlockLength);
-            TLanes a0 = TLanes.Load(ref w0, bias), a1 = TLanes.Load(ref w1, bias), a2 = TLanes.Load(ref w2, bias), a3 = TLanes.Load(ref w3, bias);
+            TVector a0 = TLanes.Load(ref w0, bias), a1 = TLanes.Load(ref w1, bias), a2 = TLanes.Load(ref w2, bias), a3 = TLanes.Load(ref w3, bias);
             for (int row = 0; row < TSizes.InputSize + units; row++)
             {
-                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
                 nuint at = (nuint)(row * Lanes);
                 a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
                 a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
@@ -65,10 +78,10 @@ public static class SimpleRnnKernel<TLanes, TSizes, TActivation>
         for (; block < Blocks; block++)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-            TLanes a0 = TLanes.Load(ref w0, bias);
+            TVector a0 = TLanes.Load(ref w0, bias);
             for (int row = 0; row < TSizes.InputSize + units; row++)
             {
-                TLanes v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
                 a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);
             }
 

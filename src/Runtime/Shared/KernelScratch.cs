@@ -30,8 +30,9 @@ static class KernelScratch
             return 4 * layer.Units;
         }
 
-        // New h for every (padded) unit, then one register for a partial block of c or old h.
-        return RoundUp(layer.Units) + MaxLanes;
+        // New h for every (padded) unit, one register for a partial block of c or old h, and eight registers
+        // where the accumulators of two blocks are parked between the multiply loop and the cell update.
+        return RoundUp(layer.Units) + (9 * MaxLanes);
     }
 
     private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;

@@ -3,6 +3,10 @@ using RnnGen.Kernels;
 using RnnGen.Kernels.Lanes;
 using RnnGen.Weights;
 using Xunit;
+using V512 = System.Runtime.Intrinsics.Vector512<float>;
+using V256 = System.Runtime.Intrinsics.Vector256<float>;
+using V128 = System.Runtime.Intrinsics.Vector128<float>;
+using V1 = float;
 
 namespace RnnGen.Tests.Kernels;
 
@@ -80,10 +84,10 @@ public sealed class LaneKernelTests
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
             Compare(shape, canonical, new LstmCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
             {
-                VectorPath.Vector512 => new LstmLaneCell<Lanes512, TSizes, SigmoidActivation, TanhActivation>(packed),
-                VectorPath.Vector256 => new LstmLaneCell<Lanes256, TSizes, SigmoidActivation, TanhActivation>(packed),
-                VectorPath.Vector128 => new LstmLaneCell<Lanes128, TSizes, SigmoidActivation, TanhActivation>(packed),
-                _ => new LstmLaneCell<Lanes1, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector512 => new LstmLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector256 => new LstmLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector128 => new LstmLaneCell<Lanes128, V128, TSizes, SigmoidActivation, TanhActivation>(packed),
+                _ => new LstmLaneCell<Lanes1, V1, TSizes, SigmoidActivation, TanhActivation>(packed),
             });
         }
     }
@@ -97,10 +101,10 @@ public sealed class LaneKernelTests
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
             Compare(shape, canonical, new GruCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: true), (path, packed) => path switch
             {
-                VectorPath.Vector512 => new GruLaneCell<Lanes512, TSizes, SigmoidActivation, TanhActivation>(packed),
-                VectorPath.Vector256 => new GruLaneCell<Lanes256, TSizes, SigmoidActivation, TanhActivation>(packed),
-                VectorPath.Vector128 => new GruLaneCell<Lanes128, TSizes, SigmoidActivation, TanhActivation>(packed),
-                _ => new GruLaneCell<Lanes1, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector512 => new GruLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector256 => new GruLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector128 => new GruLaneCell<Lanes128, V128, TSizes, SigmoidActivation, TanhActivation>(packed),
+                _ => new GruLaneCell<Lanes1, V1, TSizes, SigmoidActivation, TanhActivation>(packed),
             });
         }
     }
@@ -114,10 +118,10 @@ public sealed class LaneKernelTests
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
             Compare(shape, canonical, new SimpleRnnCell<TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
             {
-                VectorPath.Vector512 => new SimpleRnnLaneCell<Lanes512, TSizes, TanhActivation>(packed),
-                VectorPath.Vector256 => new SimpleRnnLaneCell<Lanes256, TSizes, TanhActivation>(packed),
-                VectorPath.Vector128 => new SimpleRnnLaneCell<Lanes128, TSizes, TanhActivation>(packed),
-                _ => new SimpleRnnLaneCell<Lanes1, TSizes, TanhActivation>(packed),
+                VectorPath.Vector512 => new SimpleRnnLaneCell<Lanes512, V512, TSizes, TanhActivation>(packed),
+                VectorPath.Vector256 => new SimpleRnnLaneCell<Lanes256, V256, TSizes, TanhActivation>(packed),
+                VectorPath.Vector128 => new SimpleRnnLaneCell<Lanes128, V128, TSizes, TanhActivation>(packed),
+                _ => new SimpleRnnLaneCell<Lanes1, V1, TSizes, TanhActivation>(packed),
             });
         }
     }

@@ -3,12 +3,15 @@ using System.Runtime.Intrinsics;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>
-/// One SIMD register of floats at a fixed width, so one kernel source serves every width: the JIT/AOT
-/// compiler specialises each kernel per implementing struct (a single-field struct that lives in a register).
+/// The operations kernels need on one SIMD register of floats, at a fixed width, so one kernel source serves
+/// every width: kernels are generic over the implementing struct and its register type
+/// <typeparamref name="TVector"/> (Vector128/256/512&lt;float&gt;, or float), and the JIT/AOT compiler specialises
+/// them per width. Kernel locals are the register type itself, never a wrapper struct, so they stay in
+/// registers (a wrapper was seen spilled to the stack after every FMA).
 /// </summary>
-/// <typeparam name="TSelf">The implementing struct.</typeparam>
-public interface ILanes<TSelf>
-    where TSelf : struct, ILanes<TSelf>
+/// <typeparam name="TVector">The register type.</typeparam>
+public interface ILanes<TVector>
+    where TVector : struct
 {
     /// <summary>Floats per register.</summary>
     static abstract int Count { get; }
@@ -17,27 +20,27 @@ public interface ILanes<TSelf>
     static abstract bool IsHardwareAccelerated { get; }
 
     /// <summary>Every lane = <paramref name="value"/>.</summary>
-    static abstract TSelf Broadcast(float value);
+    static abstract TVector Broadcast(float value);
 
     /// <summary>Loads <see cref="Count"/> floats at <paramref name="source"/> + <paramref name="offset"/>.</summary>
-    static abstract TSelf Load(ref float source, nuint offset);
+    static abstract TVector Load(ref float source, nuint offset);
 
     /// <summary>Stores the lanes at <paramref name="destination"/> + <paramref name="offset"/>.</summary>
-    static abstract void Store(TSelf value, ref float destination, nuint offset);
+    static abstract void Store(TVector value, ref float destination, nuint offset);
 
     /// <summary>a·b + c, fused where the hardware can.</summary>
-    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
     /// <summary>a + b.</summary>
-    static abstract TSelf Add(TSelf a, TSelf b);
+    static abstract TVector Add(TVector a, TVector b);
 
     /// <summary>a − b.</summary>
-    static abstract TSelf Subtract(TSelf a, TSelf b);
+    static abstract TVector Subtract(TVector a, TVector b);
 
     /// <summary>a · b.</summary>
-    static abstract TSelf Multiply(TSelf a, TSelf b);
+    static abstract TVector Multiply(TVector a, TVector b);
 
     /// <summary>The activation applied to every lane.</summary>
-    static abstract TSelf Activate<TActivation>(TSelf x)
+    static abstract TVector Activate<TActivation>(TVector x)
         where TActivation : struct, Activations.IElementwiseActivation;
 }

@@ -4,12 +4,8 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>One float: the scalar path, for CPUs (or settings such as DOTNET_EnableHWIntrinsic=0) without SIMD.</summary>
-public readonly struct Lanes1 : ILanes<Lanes1>
+public readonly struct Lanes1 : ILanes<float>
 {
-    private readonly float _value;
-
-    private Lanes1(float value) => _value = value;
-
     /// <inheritdoc/>
     public static int Count => 1;
 
@@ -18,34 +14,34 @@ public readonly struct Lanes1 : ILanes<Lanes1>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Broadcast(float value) => new(value);
+    public static float Broadcast(float value) => value;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Load(ref float source, nuint offset) => new(Unsafe.Add(ref source, offset));
+    public static float Load(ref float source, nuint offset) => Unsafe.Add(ref source, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Lanes1 value, ref float destination, nuint offset) => Unsafe.Add(ref destination, offset) = value._value;
+    public static void Store(float value, ref float destination, nuint offset) => Unsafe.Add(ref destination, offset) = value;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 MultiplyAdd(Lanes1 a, Lanes1 b, Lanes1 c) => new((a._value * b._value) + c._value);
+    public static float MultiplyAdd(float a, float b, float c) => (a * b) + c;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Add(Lanes1 a, Lanes1 b) => new(a._value + b._value);
+    public static float Add(float a, float b) => a + b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Subtract(Lanes1 a, Lanes1 b) => new(a._value - b._value);
+    public static float Subtract(float a, float b) => a - b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Multiply(Lanes1 a, Lanes1 b) => new(a._value * b._value);
+    public static float Multiply(float a, float b) => a * b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes1 Activate<TActivation>(Lanes1 x)
-        where TActivation : struct, IElementwiseActivation => new(TActivation.Invoke(x._value));
+    public static float Activate<TActivation>(float x)
+        where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }

@@ -5,12 +5,8 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>4 floats in a Vector128 (SSE on x64, NEON/AdvSimd on ARM64).</summary>
-public readonly struct Lanes128 : ILanes<Lanes128>
+public readonly struct Lanes128 : ILanes<Vector128<float>>
 {
-    private readonly Vector128<float> _value;
-
-    private Lanes128(Vector128<float> value) => _value = value;
-
     /// <inheritdoc/>
     public static int Count => 4;
 
@@ -19,34 +15,34 @@ public readonly struct Lanes128 : ILanes<Lanes128>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Broadcast(float value) => new(Vector128.Create(value));
+    public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Load(ref float source, nuint offset) => new(Vector128.LoadUnsafe(ref source, offset));
+    public static Vector128<float> Load(ref float source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Lanes128 value, ref float destination, nuint offset) => value._value.StoreUnsafe(ref destination, offset);
+    public static void Store(Vector128<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 MultiplyAdd(Lanes128 a, Lanes128 b, Lanes128 c) => new(VectorMath.MultiplyAdd(a._value, b._value, c._value));
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => VectorMath.MultiplyAdd(a, b, c);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Add(Lanes128 a, Lanes128 b) => new(a._value + b._value);
+    public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Subtract(Lanes128 a, Lanes128 b) => new(a._value - b._value);
+    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Multiply(Lanes128 a, Lanes128 b) => new(a._value * b._value);
+    public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Activate<TActivation>(Lanes128 x)
-        where TActivation : struct, IElementwiseActivation => new(TActivation.Invoke(x._value));
+    public static Vector128<float> Activate<TActivation>(Vector128<float> x)
+        where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }

@@ -5,12 +5,8 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>8 floats in a Vector256 (AVX2 + FMA).</summary>
-public readonly struct Lanes256 : ILanes<Lanes256>
+public readonly struct Lanes256 : ILanes<Vector256<float>>
 {
-    private readonly Vector256<float> _value;
-
-    private Lanes256(Vector256<float> value) => _value = value;
-
     /// <inheritdoc/>
     public static int Count => 8;
 
@@ -19,34 +15,34 @@ public readonly struct Lanes256 : ILanes<Lanes256>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Broadcast(float value) => new(Vector256.Create(value));
+    public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Load(ref float source, nuint offset) => new(Vector256.LoadUnsafe(ref source, offset));
+    public static Vector256<float> Load(ref float source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Lanes256 value, ref float destination, nuint offset) => value._value.StoreUnsafe(ref destination, offset);
+    public static void Store(Vector256<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 MultiplyAdd(Lanes256 a, Lanes256 b, Lanes256 c) => new(VectorMath.MultiplyAdd(a._value, b._value, c._value));
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => VectorMath.MultiplyAdd(a, b, c);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Add(Lanes256 a, Lanes256 b) => new(a._value + b._value);
+    public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Subtract(Lanes256 a, Lanes256 b) => new(a._value - b._value);
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Multiply(Lanes256 a, Lanes256 b) => new(a._value * b._value);
+    public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Activate<TActivation>(Lanes256 x)
-        where TActivation : struct, IElementwiseActivation => new(TActivation.Invoke(x._value));
+    public static Vector256<float> Activate<TActivation>(Vector256<float> x)
+        where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }

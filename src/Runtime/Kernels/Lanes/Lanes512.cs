@@ -5,12 +5,8 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>16 floats in a Vector512 (AVX-512).</summary>
-public readonly struct Lanes512 : ILanes<Lanes512>
+public readonly struct Lanes512 : ILanes<Vector512<float>>
 {
-    private readonly Vector512<float> _value;
-
-    private Lanes512(Vector512<float> value) => _value = value;
-
     /// <inheritdoc/>
     public static int Count => 16;
 
@@ -19,34 +15,34 @@ public readonly struct Lanes512 : ILanes<Lanes512>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Broadcast(float value) => new(Vector512.Create(value));
+    public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Load(ref float source, nuint offset) => new(Vector512.LoadUnsafe(ref source, offset));
+    public static Vector512<float> Load(ref float source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Lanes512 value, ref float destination, nuint offset) => value._value.StoreUnsafe(ref destination, offset);
+    public static void Store(Vector512<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 MultiplyAdd(Lanes512 a, Lanes512 b, Lanes512 c) => new(VectorMath.MultiplyAdd(a._value, b._value, c._value));
+    public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => VectorMath.MultiplyAdd(a, b, c);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Add(Lanes512 a, Lanes512 b) => new(a._value + b._value);
+    public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Subtract(Lanes512 a, Lanes512 b) => new(a._value - b._value);
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Multiply(Lanes512 a, Lanes512 b) => new(a._value * b._value);
+    public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Activate<TActivation>(Lanes512 x)
-        where TActivation : struct, IElementwiseActivation => new(TActivation.Invoke(x._value));
+    public static Vector512<float> Activate<TActivation>(Vector512<float> x)
+        where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }
