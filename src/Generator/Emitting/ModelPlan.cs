@@ -70,6 +70,7 @@ internal sealed class ModelPlan
             state += layer.StateLength;
             ParameterCount += FrameworkTensors.Count(layer.Shape, WeightLayout.Keras);
             CellScratchLength = System.Math.Max(CellScratchLength, layer.CellScratchLength);
+            ProjectionLength = (int)System.Math.Max(ProjectionLength, KernelScratch.ProjectionLength(layer.Shape));
         }
 
         OutputSize = width;
@@ -98,6 +99,9 @@ internal sealed class ModelPlan
     public long ParameterCount { get; }
 
     public int CellScratchLength { get; }
+
+    /// <summary>Floats for Run's chunk of input projections (the largest any layer needs).</summary>
+    public int ProjectionLength { get; }
 
     public LayerPlan Last => Layers[Layers.Count - 1];
 }

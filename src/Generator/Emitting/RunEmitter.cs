@@ -37,19 +37,25 @@ internal static class RunEmitter
         {
             writer.Line("float[][] weights = RnnGenWeights;");
             writer.Line("global::System.Span<float> values = state.Values;");
+            int fixedLength = plan.CellScratchLength + plan.ProjectionLength;
             if (bufferWidths[0] + bufferWidths[1] == 0)
             {
-                ModelEmitter.ConstantScratch(writer, "cellScratch", plan.CellScratchLength);
+                ModelEmitter.ConstantScratch(writer, "scratch", fixedLength);
             }
             else
             {
-                writer.Line($"int scratchLength = {TypeNames.Kernels}.Guard.ScratchLength(CellScratchLength + ((long)timeSteps * {bufferWidths[0] + bufferWidths[1]}), timeSteps);");
+                writer.Line($"int scratchLength = {TypeNames.Kernels}.Guard.ScratchLength({fixedLength} + ((long)timeSteps * {bufferWidths[0] + bufferWidths[1]}), timeSteps);");
                 writer.Line($"bool onStack = scratchLength <= {ModelLimits.StackScratchFloats};");
                 writer.Line($"using {TypeNames.Kernels}.ScratchMemory scratchMemory = onStack ? default : new(scratchLength);");
                 writer.Line("global::System.Span<float> scratch = onStack ? stackalloc float[scratchLength] : scratchMemory.Span;");
-                writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
-                writer.Line($"global::System.Span<float> bufferA = scratch.Slice(CellScratchLength, timeSteps * {bufferWidths[0]});");
-                writer.Line($"global::System.Span<float> bufferB = scratch.Slice(CellScratchLength + (timeSteps * {bufferWidths[0]}), timeSteps * {bufferWidths[1]});");
+                writer.Line($"global::System.Span<float> bufferA = scratch.Slice({fixedLength}, timeSteps * {bufferWidths[0]});");
+                writer.Line($"global::System.Span<float> bufferB = scratch.Slice({fixedLength} + (timeSteps * {bufferWidths[0]}), timeSteps * {bufferWidths[1]});");
+            }
+
+            writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+            if (plan.ProjectionLength > 0)
+            {
+                writer.Line($"global::System.Span<float> projections = scratch.Slice(CellScratchLength, {plan.ProjectionLength});");
             }
 
             string current = "inputs";
@@ -76,17 +82,21 @@ internal static class RunEmitter
 
         string state = $"values.Slice({layer.StateOffset}, {spec.StatePerDirection})";
         string returnSequences = "returnSequences: " + ModelEmitter.Bool(spec.ReturnSequences);
+
+        // Lane kernels project the inputs of a chunk of steps at once; the reference cell steps one by one.
+        string recurrence = layer.UsesLaneKernel ? "ProjectedRecurrence" : "Recurrence";
+        string scratch = layer.UsesLaneKernel ? "cellScratch, projections" : "cellScratch";
         switch (spec.Direction)
         {
             case Direction.Forward:
             case Direction.Backward:
-                return $"{TypeNames.Kernels}.Recurrence.{spec.Direction}({TypeNames.NewCell(layer, 0)}, {input}, timeSteps, {state}, {output}, {returnSequences}, cellScratch)";
+                return $"{TypeNames.Kernels}.{recurrence}.{spec.Direction}({TypeNames.NewCell(layer, 0)}, {input}, timeSteps, {state}, {output}, {returnSequences}, {scratch})";
             default:
                 string backwardState = $"values.Slice({layer.StateOffset + spec.StatePerDirection}, {spec.StatePerDirection})";
-                return $"{TypeNames.Kernels}.Recurrence.Bidirectional<{TypeNames.Cell(layer)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
+                return $"{TypeNames.Kernels}.{recurrence}.Bidirectional<{TypeNames.Cell(layer)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
                     + $"    {TypeNames.NewCell(layer, 0)},\n"
                     + $"    {TypeNames.NewCell(layer, 1)},\n"
-                    + $"    {input}, timeSteps, {state}, {backwardState}, {output}, {returnSequences}, cellScratch)";
+                    + $"    {input}, timeSteps, {state}, {backwardState}, {output}, {returnSequences}, {scratch})";
         }
     }
 }

@@ -44,16 +44,29 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
-    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        Core(weights, input, default, projected: false, state, scratch);
+
+    /// <summary>
+    /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
+    /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
+    /// </summary>
+    public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        Core(weights, default, projection, projected: true, state, scratch);
+
+    // One body for both entry points; inlined into each, so `projected` is a constant and the unused half vanishes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Core(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, bool projected, Span<float> state, Span<float> scratch)
     {
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < (Blocks + 9) * Lanes)
+        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Blocks * 3 * Lanes : input.Length < TSizes.InputSize) || state.Length < units || scratch.Length < (Blocks + 9) * Lanes)
         {
             KernelErrors.ThrowSizes("GRU");
         }
 
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float x = ref MemoryMarshal.GetReference(input);
+        ref float p = ref MemoryMarshal.GetReference(projection);
         ref float h = ref MemoryMarshal.GetReference(state);
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
@@ -67,9 +80,11 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
             ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
-            TVector z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            TVector z1 = TLanes.Load(ref w1, bias), r1 = TLanes.Load(ref w1, bias + lanes), nx1 = TLanes.Load(ref w1, bias + (2 * lanes)), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
-            for (int row = 0; row < TSizes.InputSize; row++)
+            ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
+            ref float s1 = ref Unsafe.Add(ref s0, projected ? RowLength : BlockLength);
+            TVector z0 = TLanes.Load(ref s0, 0), r0 = TLanes.Load(ref s0, lanes), nx0 = TLanes.Load(ref s0, 2 * lanes), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            TVector z1 = TLanes.Load(ref s1, 0), r1 = TLanes.Load(ref s1, lanes), nx1 = TLanes.Load(ref s1, 2 * lanes), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
+            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
             {
                 TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);
@@ -103,8 +118,9 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         if (block < Blocks)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-            TVector z0 = TLanes.Load(ref w0, bias), r0 = TLanes.Load(ref w0, bias + lanes), nx0 = TLanes.Load(ref w0, bias + (2 * lanes)), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            for (int row = 0; row < TSizes.InputSize; row++)
+            ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
+            TVector z0 = TLanes.Load(ref s0, 0), r0 = TLanes.Load(ref s0, lanes), nx0 = TLanes.Load(ref s0, 2 * lanes), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
+            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
             {
                 TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * RowLength);

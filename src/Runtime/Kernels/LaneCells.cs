@@ -5,7 +5,7 @@ using RnnGen.Kernels.Lanes;
 namespace RnnGen.Kernels;
 
 /// <summary>An LSTM direction on a lane kernel, for <see cref="Recurrence"/> and generated Step code.</summary>
-public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -24,10 +24,21 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
         LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+
+    /// <inheritdoc/>
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(4);
+
+    /// <inheritdoc/>
+    public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 4, (TSizes.InputSize + TSizes.Units + 1) * 4 * TLanes.Count, inputs, steps, projections);
+
+    /// <inheritdoc/>
+    public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
 }
 
 /// <summary>A reset-after GRU direction on a lane kernel.</summary>
-public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IRecurrentCell
+public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -46,10 +57,21 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
         GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+
+    /// <inheritdoc/>
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
+
+    /// <inheritdoc/>
+    public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
+
+    /// <inheritdoc/>
+    public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
 }
 
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
-public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : IRecurrentCell
+public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : IProjectingCell
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -67,4 +89,15 @@ public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(f
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
         SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Step(weights, input, state, scratch);
+
+    /// <inheritdoc/>
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(1);
+
+    /// <inheritdoc/>
+    public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 1, (TSizes.InputSize + TSizes.Units + 1) * TLanes.Count, inputs, steps, projections);
+
+    /// <inheritdoc/>
+    public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Recur(weights, projection, state, scratch);
 }

@@ -35,16 +35,29 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
-    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch)
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        Core(weights, input, default, projected: false, state, scratch);
+
+    /// <summary>
+    /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
+    /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
+    /// </summary>
+    public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        Core(weights, default, projection, projected: true, state, scratch);
+
+    // One body for both entry points; inlined into each, so `projected` is a constant and the unused half vanishes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Core(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, bool projected, Span<float> state, Span<float> scratch)
     {
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || input.Length < TSizes.InputSize || state.Length < units || scratch.Length < Blocks * Lanes)
+        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Blocks * 1 * Lanes : input.Length < TSizes.InputSize) || state.Length < units || scratch.Length < Blocks * Lanes)
         {
             KernelErrors.ThrowSizes("SimpleRNN");
         }
 
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float x = ref MemoryMarshal.GetReference(input);
+        ref float p = ref MemoryMarshal.GetReference(projection);
         ref float h = ref MemoryMarshal.GetReference(state);
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         nuint bias = (nuint)((TSizes.InputSize + units) * Lanes);
@@ -56,8 +69,10 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
             ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
             ref float w2 = ref Unsafe.Add(ref w1, BlockLength);
             ref float w3 = ref Unsafe.Add(ref w2, BlockLength);
-            TVector a0 = TLanes.Load(ref w0, bias), a1 = TLanes.Load(ref w1, bias), a2 = TLanes.Load(ref w2, bias), a3 = TLanes.Load(ref w3, bias);
-            for (int row = 0; row < TSizes.InputSize + units; row++)
+            ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * Lanes) : ref Unsafe.Add(ref w0, bias);
+            nuint next = (nuint)(projected ? Lanes : BlockLength);
+            TVector a0 = TLanes.Load(ref s0, 0), a1 = TLanes.Load(ref s0, next), a2 = TLanes.Load(ref s0, 2 * next), a3 = TLanes.Load(ref s0, 3 * next);
+            for (int row = projected ? TSizes.InputSize : 0; row < TSizes.InputSize + units; row++)
             {
                 TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
                 nuint at = (nuint)(row * Lanes);
@@ -78,8 +93,8 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
         for (; block < Blocks; block++)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-            TVector a0 = TLanes.Load(ref w0, bias);
-            for (int row = 0; row < TSizes.InputSize + units; row++)
+            TVector a0 = projected ? TLanes.Load(ref p, (nuint)(block * Lanes)) : TLanes.Load(ref w0, bias);
+            for (int row = projected ? TSizes.InputSize : 0; row < TSizes.InputSize + units; row++)
             {
                 TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
                 a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);

@@ -35,5 +35,21 @@ static class KernelScratch
         return RoundUp(layer.Units) + (9 * MaxLanes);
     }
 
+    /// <summary>
+    /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one
+    /// register tile of the projection), up to 64, about 32 KB where the layer allows.
+    /// </summary>
+    public static long ProjectionLength(LayerShape layer)
+    {
+        if (!UsesLaneKernel(layer))
+        {
+            return 0;
+        }
+
+        long perStep = (long)RoundUp(layer.Units) * layer.Gates;
+        long steps = System.Math.Max(8, System.Math.Min(64, 8192 / perStep));
+        return steps * perStep;
+    }
+
     private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
 }

@@ -15,5 +15,5 @@ static class ModelLimits
     public const int MaxStateFloats = 65536;
 
     /// <summary>Scratch up to this many floats comes from the stack; more comes from native memory.</summary>
-    public const int StackScratchFloats = 8192;
+    public const int StackScratchFloats = 16384;
 }

@@ -1,0 +1,126 @@
+using System;
+
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// <see cref="Recurrence"/> for cells that project their inputs ahead: the sequence is cut into chunks that fit
+/// the projection buffer; each chunk's input half is computed in one GEMM-like pass, then its steps recur.
+/// Same outputs and directions as <see cref="Recurrence"/>.
+/// </summary>
+public static class ProjectedRecurrence
+{
+    /// <inheritdoc cref="Recurrence.Forward"/>
+    public static void Forward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
+        where TCell : struct, IProjectingCell
+    {
+        if (returnSequences)
+        {
+            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse: false, outputs, 0, scratch, projections);
+        }
+        else
+        {
+            Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse: false, outputs, 0, scratch, projections);
+            state.Slice(0, cell.Units).CopyTo(outputs);
+        }
+    }
+
+    /// <inheritdoc cref="Recurrence.Backward"/>
+    public static void Backward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
+        where TCell : struct, IProjectingCell
+    {
+        if (returnSequences)
+        {
+            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse: true, outputs, 0, scratch, projections);
+        }
+        else
+        {
+            Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse: true, outputs, 0, scratch, projections);
+            state.Slice(0, cell.Units).CopyTo(outputs);
+        }
+    }
+
+    /// <inheritdoc cref="Recurrence.Bidirectional"/>
+    public static void Bidirectional<TCell, TMerge>(in TCell forward, in TCell backward, ReadOnlySpan<float> inputs, int timeSteps, Span<float> forwardState, Span<float> backwardState, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
+        where TCell : struct, IProjectingCell
+        where TMerge : struct, IMerge
+    {
+        int merged = TMerge.Width(forward.Units);
+        if (returnSequences)
+        {
+            Pass<TCell, MergeForward<TMerge>>(forward, inputs, timeSteps, forwardState, reverse: false, outputs, merged, scratch, projections);
+            Pass<TCell, MergeBackward<TMerge>>(backward, inputs, timeSteps, backwardState, reverse: true, outputs, merged, scratch, projections);
+            return;
+        }
+
+        Pass<TCell, Nowhere>(forward, inputs, timeSteps, forwardState, reverse: false, outputs, merged, scratch, projections);
+        Pass<TCell, Nowhere>(backward, inputs, timeSteps, backwardState, reverse: true, outputs, merged, scratch, projections);
+        TMerge.Forward(forwardState.Slice(0, forward.Units), outputs.Slice(0, merged));
+        TMerge.Backward(backwardState.Slice(0, backward.Units), outputs.Slice(0, merged));
+    }
+
+    /// <summary>One direction over the whole sequence, chunk by chunk; <typeparamref name="TWriter"/> places each h.</summary>
+    private static void Pass<TCell, TWriter>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, bool reverse, Span<float> outputs, int width, Span<float> scratch, Span<float> projections)
+        where TCell : struct, IProjectingCell
+        where TWriter : struct, IStepWriter
+    {
+        int inputWidth = inputs.Length / timeSteps;
+        int perStep = cell.ProjectionLength;
+        int chunk = projections.Length / perStep;
+        if (chunk < 1)
+        {
+            KernelErrors.ThrowSizes("projected recurrence");
+        }
+
+        ReadOnlySpan<float> h = state.Slice(0, cell.Units);
+        int processed = 0;
+        for (int done = 0; done < timeSteps; done += chunk)
+        {
+            int steps = Math.Min(chunk, timeSteps - done);
+            int first = reverse ? timeSteps - done - steps : done;
+            cell.Project(inputs.Slice(first * inputWidth, steps * inputWidth), steps, projections);
+            for (int j = 0; j < steps; j++)
+            {
+                int local = reverse ? steps - 1 - j : j;
+                cell.Recur(projections.Slice(local * perStep, perStep), state, scratch);
+                TWriter.Write(h, outputs, first + local, processed++, width);
+            }
+        }
+    }
+}
+
+/// <summary>Where a recurrence writes each step's h.</summary>
+internal interface IStepWriter
+{
+    static abstract void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width);
+}
+
+/// <summary>Only the final state matters.</summary>
+internal readonly struct Nowhere : IStepWriter
+{
+    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width)
+    {
+    }
+}
+
+/// <summary>Keras return_sequences of a one-way layer: in processing order (a Backward layer's first output read the last input).</summary>
+internal readonly struct InProcessingOrder : IStepWriter
+{
+    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
+        h.CopyTo(outputs.Slice(processIndex * h.Length, h.Length));
+}
+
+/// <summary>Bidirectional, forward half: starts the merged vector at input time.</summary>
+internal readonly struct MergeForward<TMerge> : IStepWriter
+    where TMerge : struct, IMerge
+{
+    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
+        TMerge.Forward(h, outputs.Slice(inputIndex * width, width));
+}
+
+/// <summary>Bidirectional, backward half: merged at input time, so both halves align.</summary>
+internal readonly struct MergeBackward<TMerge> : IStepWriter
+    where TMerge : struct, IMerge
+{
+    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
+        TMerge.Backward(h, outputs.Slice(inputIndex * width, width));
+}
