@@ -30,7 +30,7 @@ public static class Program
             case "--fma-peak":
                 return FmaPeakOnce();
             default:
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(args));
                 return 0;
         }
     }
