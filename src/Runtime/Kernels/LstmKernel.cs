@@ -45,19 +45,20 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
 
     /// <summary>Advances h and c (<paramref name="state"/> = [h, c]) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        Core(weights, input, default, projected: false, state, scratch);
+        Core<FromInput>(weights, input, default, state, scratch);
 
     /// <summary>
     /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
     /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
     /// </summary>
     public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
-        Core(weights, default, projection, projected: true, state, scratch);
+        Core<FromProjection>(weights, default, projection, state, scratch);
 
-    // One body for both entry points; inlined into each, so `projected` is a constant and the unused half vanishes.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Core(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, bool projected, Span<float> state, Span<float> scratch)
+    // One body for both entry points, specialised per mode, so `projected` is a constant and the unused half vanishes.
+    private static void Core<TMode>(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch)
+        where TMode : struct, IStepMode
     {
+        bool projected = TMode.Projected;
         int units = TSizes.Units;
         if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Blocks * 4 * Lanes : input.Length < TSizes.InputSize) || state.Length < 2 * units || scratch.Length < (Blocks + 9) * Lanes)
         {
