@@ -73,10 +73,20 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
             ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * Lanes) : ref Unsafe.Add(ref w0, bias);
             nuint next = (nuint)(projected ? Lanes : BlockLength);
             TVector a0 = TLanes.Load(ref s0, 0), a1 = TLanes.Load(ref s0, next), a2 = TLanes.Load(ref s0, 2 * next), a3 = TLanes.Load(ref s0, 3 * next);
-            for (int row = projected ? TSizes.InputSize : 0; row < TSizes.InputSize + units; row++)
+            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
             {
-                TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
                 nuint at = (nuint)(row * Lanes);
+                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
+                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
+                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref w2, at), a2);
+                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref w3, at), a3);
+            }
+
+            for (int k = 0; k < units; k++)
+            {
+                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
+                nuint at = (nuint)((TSizes.InputSize + k) * Lanes);
                 a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
                 a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
                 a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref w2, at), a2);
@@ -91,19 +101,38 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
             TLanes.Store(TLanes.Activate<TActivation>(a3), ref hNew, first + (3 * lanes));
         }
 
+        // Fewer than four blocks left: each row sum is split over four accumulators, so four FMA chains
+        // still overlap (one chain would wait the FMA latency on every row).
         for (; block < Blocks; block++)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
             TVector a0 = projected ? TLanes.Load(ref p, (nuint)(block * Lanes)) : TLanes.Load(ref w0, bias);
-            for (int row = projected ? TSizes.InputSize : 0; row < TSizes.InputSize + units; row++)
+            TVector a1 = default, a2 = default, a3 = default;
+            int first = projected ? TSizes.InputSize : 0;
+            int rows = TSizes.InputSize + units;
+            int row = first;
+            for (; row + 4 <= rows; row += 4)
             {
-                TVector v = TLanes.Broadcast(row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize));
-                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);
+                a0 = TLanes.MultiplyAdd(TLanes.Broadcast(Row(ref x, ref h, row)), TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);
+                a1 = TLanes.MultiplyAdd(TLanes.Broadcast(Row(ref x, ref h, row + 1)), TLanes.Load(ref w0, (nuint)((row + 1) * Lanes)), a1);
+                a2 = TLanes.MultiplyAdd(TLanes.Broadcast(Row(ref x, ref h, row + 2)), TLanes.Load(ref w0, (nuint)((row + 2) * Lanes)), a2);
+                a3 = TLanes.MultiplyAdd(TLanes.Broadcast(Row(ref x, ref h, row + 3)), TLanes.Load(ref w0, (nuint)((row + 3) * Lanes)), a3);
             }
 
-            TLanes.Store(TLanes.Activate<TActivation>(a0), ref hNew, (nuint)(block * Lanes));
+            for (; row < rows; row++)
+            {
+                a0 = TLanes.MultiplyAdd(TLanes.Broadcast(Row(ref x, ref h, row)), TLanes.Load(ref w0, (nuint)(row * Lanes)), a0);
+            }
+
+            TVector sum = TLanes.Add(TLanes.Add(a0, a1), TLanes.Add(a2, a3));
+            TLanes.Store(TLanes.Activate<TActivation>(sum), ref hNew, (nuint)(block * Lanes));
         }
 
         MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
     }
+
+    /// <summary>The value of row <paramref name="row"/> of [x, h].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Row(ref float x, ref float h, int row) =>
+        row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize);
 }
