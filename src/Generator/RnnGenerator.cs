@@ -32,7 +32,13 @@ public sealed class RnnGenerator : IIncrementalGenerator
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (output, model) => output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model)));
+        // A project that allows unsafe code lets generated cores skip zeroing their stack scratch ([SkipLocalsInit]).
+        IncrementalValueProvider<bool> allowsUnsafe = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { AllowUnsafe: true })
+            .WithTrackingName(TrackingNames.AllowsUnsafe);
+        context.RegisterSourceOutput(
+            models.Combine(allowsUnsafe),
+            static (output, pair) => output.AddSource(ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right)));
 
         foreach (var layerAttribute in ModelParser.LayerAttributeNames)
         {
@@ -66,4 +72,7 @@ public static class TrackingNames
 
     /// <summary>Parse result → model spec (the input of emission).</summary>
     public const string Model = nameof(Model);
+
+    /// <summary>Compilation → whether unsafe code is allowed.</summary>
+    public const string AllowsUnsafe = nameof(AllowsUnsafe);
 }

@@ -85,6 +85,9 @@ internal sealed class ModelPlan
 
     public ModelSpec Model { get; }
 
+    /// <summary>Whether generated cores carry [SkipLocalsInit] (the project allows unsafe code).</summary>
+    public bool SkipLocalsInit { get; set; }
+
     public List<LayerPlan> Layers { get; } = new();
 
     public int OutputSize { get; }

@@ -33,6 +33,7 @@ internal static class RunEmitter
             ModelEmitter.Dispatch(writer, "RunCore", "inputs, timeSteps, ref state, outputs");
         });
         writer.Line();
+        ModelEmitter.SkipLocalsInit(writer, plan);
         writer.Block("private void RunCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");

@@ -27,6 +27,7 @@ internal static class StepEmitter
             ModelEmitter.Dispatch(writer, "StepCore", "input, ref state, output");
         });
         writer.Line();
+        ModelEmitter.SkipLocalsInit(writer, plan);
         writer.Block("private void StepCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
