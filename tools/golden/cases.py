@@ -95,6 +95,11 @@ CASES = [
          layers=[Gru(29, returnSequences=True, direction=BIDIR),
                  Gru(29, returnSequences=True, direction=BIDIR)],
          runs=[R(20, True), R(3)]),
+    # PyTorch computes, the weights are handed over in Keras get_weights() order: the only golden data
+    # for Keras's reset-after GRU bias [2, 3u] (TensorFlow.js has no reset_after=True).
+    dict(name="torch_gru_keras_layout_3x7", framework="torch", inputSize=3, layout="Keras",
+         layers=[Gru(7, returnSequences=True, direction=BIDIR), Dense(4)],
+         runs=[R(9, True), R(5)]),
     dict(name="torch_gru_3x7_long", framework="torch", inputSize=3,
          layers=[Gru(7, returnSequences=True)],
          runs=[R(2000)]),

@@ -76,6 +76,8 @@ def run_case(case):
                 for p in m.parameters():
                     p.mul_(scale)
     params = np.concatenate([p.detach().numpy().ravel() for m in modules for p in m.parameters()])
+    if case.get("layout", "PyTorch") == "Keras":
+        params = to_keras(modules, groups, layers)
 
     runs = []
     for rd in make_runs(case):
@@ -134,6 +136,35 @@ def run_case(case):
     return params, runs
 
 
+def to_keras(modules, groups, layers):
+    """PyTorch parameters -> Keras get_weights() order: kernels transposed to [in, G*H], gates reordered
+    (GRU r,z,n -> z,r,h), LSTM/RNN bias pairs summed, GRU biases stacked [2, 3H] (reset_after=True)."""
+    out = []
+    for (first, count), m in zip(groups, modules):
+        l0 = layers[first]
+        if l0["kind"] == "Dense":
+            out.append(m.weight.detach().numpy().T.ravel())
+            if m.bias is not None:
+                out.append(m.bias.detach().numpy().ravel())
+            continue
+        H = l0["units"]
+        perm = {"Lstm": [0, 1, 2, 3], "Gru": [1, 0, 2], "SimpleRnn": [0]}[l0["kind"]]
+        D = 2 if l0["direction"] == "Bidirectional" else 1
+
+        def blocks(t):
+            t = t.detach().numpy()
+            return np.concatenate([t[p * H:(p + 1) * H] for p in perm], axis=0)
+
+        for k in range(count):
+            for d in range(D):
+                sfx = "_l%d%s" % (k, "_reverse" if d else "")
+                out += [blocks(getattr(m, "weight_ih" + sfx)).T.ravel(), blocks(getattr(m, "weight_hh" + sfx)).T.ravel()]
+                if l0["useBias"]:
+                    b_ih, b_hh = blocks(getattr(m, "bias_ih" + sfx)), blocks(getattr(m, "bias_hh" + sfx))
+                    out.append(np.stack([b_ih, b_hh]).ravel() if l0["kind"] == "Gru" else (b_ih + b_hh).ravel())
+    return np.concatenate(out).astype(np.float32)
+
+
 def main():
     torch.set_num_threads(1)
     worst = 0.0
@@ -142,9 +173,10 @@ def main():
         if only and case["name"] not in only:
             continue
         params, runs = run_case(case)
-        diffs = [reference.max_diff(case, params, "PyTorch", r) for r in runs]
+        layout = case.get("layout", "PyTorch")
+        diffs = [reference.max_diff(case, params, layout, r) for r in runs]
         worst = max(worst, max(diffs))
-        write_case(case, FRAMEWORK, "PyTorch", params, runs)
+        write_case(case, FRAMEWORK, layout, params, runs)
         print("%-40s params=%-7d numpy max|diff|=%.3g" % (case["name"], params.size, max(diffs)))
     print("torch: worst numpy cross-check diff %.3g" % worst)
     if worst > 1e-4:

@@ -48,6 +48,11 @@ internal partial class TorchGru3x7H0;
 internal partial class TorchGru13x29BidirTwoLayers;
 
 [RnnModel(inputSize: 3)]
+[Gru(7, ReturnSequences = true, Direction = Direction.Bidirectional)]
+[Dense(4)]
+internal partial class TorchGruKerasLayout3x7;
+
+[RnnModel(inputSize: 3)]
 [Gru(7, ReturnSequences = true)]
 internal partial class TorchGru3x7Long;
 
@@ -225,6 +230,7 @@ internal static partial class GoldenModels
         "torch_lstm_3x7_bidir_two_layers_last",
         "torch_gru_3x7_h0",
         "torch_gru_13x29_bidir_two_layers",
+        "torch_gru_keras_layout_3x7",
         "torch_gru_3x7_long",
         "torch_rnn_3x7_nobias",
         "torch_lstm_3x7_nobias",
@@ -278,6 +284,7 @@ internal static partial class GoldenModels
         "torch_lstm_3x7_bidir_two_layers_last" => RunTorchLstm3x7BidirTwoLayersLast(c, run, path),
         "torch_gru_3x7_h0" => RunTorchGru3x7H0(c, run, path),
         "torch_gru_13x29_bidir_two_layers" => RunTorchGru13x29BidirTwoLayers(c, run, path),
+        "torch_gru_keras_layout_3x7" => RunTorchGruKerasLayout3x7(c, run, path),
         "torch_gru_3x7_long" => RunTorchGru3x7Long(c, run, path),
         "torch_rnn_3x7_nobias" => RunTorchRnn3x7Nobias(c, run, path),
         "torch_lstm_3x7_nobias" => RunTorchLstm3x7Nobias(c, run, path),
@@ -673,6 +680,23 @@ internal static partial class GoldenModels
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru13x29BidirTwoLayers.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunTorchGruKerasLayout3x7(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchGruKerasLayout3x7.FromParameters(c.Parameters, c.Layout, path);
+        var state = new TorchGruKerasLayout3x7.State();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchGruKerasLayout3x7.OutputLength(run.TimeSteps)];
         model.Run(run.Inputs, ref state, outputs);
         var finals = new float[run.FinalStates.Count][];
         for (int i = 0; i < finals.Length; i++)
