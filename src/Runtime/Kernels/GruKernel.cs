@@ -72,7 +72,6 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
         ref float gates = ref Unsafe.Add(ref partial, Lanes);
-        Span<float> hOld = state.Slice(0, units);
         nuint lanes = (nuint)Lanes;
         nuint bias = (nuint)((TSizes.InputSize + units) * RowLength);
 
@@ -112,8 +111,8 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
             // Park the sums so they die with the loops (see LstmKernel).
             Park(ref gates, 0, z0, r0, nx0, nh0);
             Park(ref gates, 4, z1, r1, nx1, nh1);
-            Finish(block, ref gates, 0, hOld, ref hNew, ref partial);
-            Finish(block + 1, ref gates, 4, hOld, ref hNew, ref partial);
+            Finish(block, ref gates, 0, ref h, ref hNew, ref partial);
+            Finish(block + 1, ref gates, 4, ref h, ref hNew, ref partial);
         }
 
         if (block < Blocks)
@@ -140,10 +139,10 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
             }
 
             Park(ref gates, 0, z0, r0, nx0, nh0);
-            Finish(block, ref gates, 0, hOld, ref hNew, ref partial);
+            Finish(block, ref gates, 0, ref h, ref hNew, ref partial);
         }
 
-        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+        BlockRef.Copy(ref h, ref hNew, units);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -158,7 +157,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, ref float gates, int slot, Span<float> hOld, ref float hNew, ref float partial)
+    private static void Finish(int block, ref float gates, int slot, ref float hOld, ref float hNew, ref float partial)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;
@@ -168,7 +167,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         TVector recurrentPart = TLanes.Load(ref gates, at + (3 * lanes));
         int first = block * Lanes;
         TVector candidate = TLanes.Activate<TActivation>(TLanes.MultiplyAdd(TLanes.Activate<TGate>(r), recurrentPart, inputPart));
-        TVector previous = TLanes.Load(ref BlockRef.Enter(hOld, first, Lanes, ref partial), 0);
+        TVector previous = TLanes.Load(ref BlockRef.Enter(ref hOld, first, TSizes.Units, Lanes, ref partial), 0);
 
         // z·h + (1 − z)·n = n + z·(h − n)
         TVector next = TLanes.MultiplyAdd(TLanes.Activate<TGate>(z), TLanes.Subtract(previous, candidate), candidate);

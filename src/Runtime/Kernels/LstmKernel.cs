@@ -72,7 +72,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
         ref float hNew = ref MemoryMarshal.GetReference(scratch);
         ref float partial = ref Unsafe.Add(ref hNew, Blocks * Lanes);
         ref float gates = ref Unsafe.Add(ref partial, Lanes);
-        Span<float> c = state.Slice(units, units);
+        ref float c = ref Unsafe.Add(ref h, units);
 
         int block = 0;
         for (; block + 2 <= Blocks; block += 2)
@@ -117,8 +117,8 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
             // stay live across it were seen spilled to the stack after every FMA inside the loop.
             Park(ref gates, 0, i0, f0, g0, o0);
             Park(ref gates, 4, i1, f1, g1, o1);
-            Finish(block, ref gates, 0, c, ref hNew, ref partial);
-            Finish(block + 1, ref gates, 4, c, ref hNew, ref partial);
+            Finish(block, ref gates, 0, ref c, ref hNew, ref partial);
+            Finish(block + 1, ref gates, 4, ref c, ref hNew, ref partial);
         }
 
         if (block < Blocks)
@@ -149,11 +149,11 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
             }
 
             Park(ref gates, 0, i0, f0, g0, o0);
-            Finish(block, ref gates, 0, c, ref hNew, ref partial);
+            Finish(block, ref gates, 0, ref c, ref hNew, ref partial);
         }
 
         // Every block read the old h; only now may it change.
-        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+        BlockRef.Copy(ref h, ref hNew, units);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -168,7 +168,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, ref float gates, int slot, Span<float> c, ref float hNew, ref float partial)
+    private static void Finish(int block, ref float gates, int slot, ref float c, ref float hNew, ref float partial)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;
@@ -177,12 +177,12 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
         TVector g = TLanes.Load(ref gates, at + (2 * lanes));
         TVector o = TLanes.Load(ref gates, at + (3 * lanes));
         int first = block * Lanes;
-        ref float cBlock = ref BlockRef.Enter(c, first, Lanes, ref partial);
+        ref float cBlock = ref BlockRef.Enter(ref c, first, TSizes.Units, Lanes, ref partial);
         TVector cOld = TLanes.Load(ref cBlock, 0);
         TVector input = TLanes.Multiply(TLanes.Activate<TGate>(i), TLanes.Activate<TActivation>(g));
         TVector cNew = TLanes.MultiplyAdd(TLanes.Activate<TGate>(f), cOld, input);
         TLanes.Store(cNew, ref cBlock, 0);
-        BlockRef.Leave(c, first, Lanes, ref partial);
+        BlockRef.Leave(ref c, first, TSizes.Units, Lanes, ref partial);
         TLanes.Store(TLanes.Multiply(TLanes.Activate<TGate>(o), TLanes.Activate<TActivation>(cNew)), ref hNew, (nuint)first);
     }
 }

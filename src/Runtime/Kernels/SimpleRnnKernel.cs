@@ -128,7 +128,7 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
             TLanes.Store(TLanes.Activate<TActivation>(sum), ref hNew, (nuint)(block * Lanes));
         }
 
-        MemoryMarshal.CreateReadOnlySpan(ref hNew, units).CopyTo(state);
+        BlockRef.Copy(ref h, ref hNew, units);
     }
 
     /// <summary>The value of row <paramref name="row"/> of [x, h].</summary>
