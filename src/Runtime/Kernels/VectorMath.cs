@@ -7,42 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace RnnGen.Kernels;
 
 /// <summary>
-/// Fused multiply-add and e^x for every vector width. The platform checks are JIT/AOT-time constants,
+/// Fused multiply-add, division, clamping and NaN handling for every vector width. The platform checks are JIT/AOT-time constants,
 /// so each call compiles to one instruction sequence.
 /// </summary>
 public static class VectorMath
 {
-    // e^x = 2^n · e^r with n = round(x·log2 e), r = x − n·ln 2 (ln 2 split in two for exactness), and
-    // e^r from the degree-6 polynomial of Cephes' expf (relative error about 1.5e-7 on [-ln2/2, ln2/2]).
-    private const float MaxInput = 88.02f; // n ≤ 127, so 2^n stays a normal float
-    private const float MinInput = -87.3365447504020f;
-    private const float Log2E = 1.44269504088896341f;
-    private const float Ln2High = 0.693359375f;
-    private const float Ln2Low = -2.12194440e-4f;
-    private const float P0 = 1.9875691500e-4f;
-    private const float P1 = 1.3981999507e-3f;
-    private const float P2 = 8.3334519073e-3f;
-    private const float P3 = 4.1665795894e-2f;
-    private const float P4 = 1.6666665459e-1f;
-    private const float P5 = 5.0000001201e-1f;
-
-    /// <summary>The scalar twin of the vector <c>Exp</c>: same clamp, same polynomial, so every path agrees.</summary>
-    public static float Exp(float x)
-    {
-        x = Math.Clamp(x, MinInput, MaxInput);
-        float n = MathF.Floor((x * Log2E) + 0.5f);
-        float r = x - (n * Ln2High);
-        r -= n * Ln2Low;
-        float p = P0;
-        p = (p * r) + P1;
-        p = (p * r) + P2;
-        p = (p * r) + P3;
-        p = (p * r) + P4;
-        p = (p * r) + P5;
-        p = (p * r * r) + r + 1f;
-        return p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
-    }
-
     /// <summary>Keeps x where x is a number and NaN where it is NaN (min/max instructions would turn NaN into a bound).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> KeepNaN(Vector128<float> x, Vector128<float> result) => Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
@@ -169,61 +138,4 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
-
-    /// <summary>e^x with x clamped to [-87.34, 88.02] (e^-∞ ≈ 1.2e-38, e^+∞ ≈ 1.6e38); NaN handling is the caller's.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        x = Clamp(x, MinInput, MaxInput);
-        Vector128<float> n = Vector128.Floor(MultiplyAdd(x, Vector128.Create(Log2E), Vector128.Create(0.5f)));
-        Vector128<float> r = MultiplyAdd(n, Vector128.Create(-Ln2High), x);
-        r = MultiplyAdd(n, Vector128.Create(-Ln2Low), r);
-        Vector128<float> p = Vector128.Create(P0);
-        p = MultiplyAdd(p, r, Vector128.Create(P1));
-        p = MultiplyAdd(p, r, Vector128.Create(P2));
-        p = MultiplyAdd(p, r, Vector128.Create(P3));
-        p = MultiplyAdd(p, r, Vector128.Create(P4));
-        p = MultiplyAdd(p, r, Vector128.Create(P5));
-        p = MultiplyAdd(p, r * r, r + Vector128<float>.One);
-        Vector128<int> scale = Vector128.ShiftLeft(Vector128.ConvertToInt32(n) + Vector128.Create(127), 23);
-        return p * scale.AsSingle();
-    }
-
-    /// <summary>e^x, 256 bits at a time; see the 128-bit overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
-    {
-        x = Clamp(x, MinInput, MaxInput);
-        Vector256<float> n = Vector256.Floor(MultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(0.5f)));
-        Vector256<float> r = MultiplyAdd(n, Vector256.Create(-Ln2High), x);
-        r = MultiplyAdd(n, Vector256.Create(-Ln2Low), r);
-        Vector256<float> p = Vector256.Create(P0);
-        p = MultiplyAdd(p, r, Vector256.Create(P1));
-        p = MultiplyAdd(p, r, Vector256.Create(P2));
-        p = MultiplyAdd(p, r, Vector256.Create(P3));
-        p = MultiplyAdd(p, r, Vector256.Create(P4));
-        p = MultiplyAdd(p, r, Vector256.Create(P5));
-        p = MultiplyAdd(p, r * r, r + Vector256<float>.One);
-        Vector256<int> scale = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
-        return p * scale.AsSingle();
-    }
-
-    /// <summary>e^x, 512 bits at a time; see the 128-bit overload.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x)
-    {
-        x = Clamp(x, MinInput, MaxInput);
-        Vector512<float> n = Vector512.Floor(MultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(0.5f)));
-        Vector512<float> r = MultiplyAdd(n, Vector512.Create(-Ln2High), x);
-        r = MultiplyAdd(n, Vector512.Create(-Ln2Low), r);
-        Vector512<float> p = Vector512.Create(P0);
-        p = MultiplyAdd(p, r, Vector512.Create(P1));
-        p = MultiplyAdd(p, r, Vector512.Create(P2));
-        p = MultiplyAdd(p, r, Vector512.Create(P3));
-        p = MultiplyAdd(p, r, Vector512.Create(P4));
-        p = MultiplyAdd(p, r, Vector512.Create(P5));
-        p = MultiplyAdd(p, r * r, r + Vector512<float>.One);
-        Vector512<int> scale = Vector512.ShiftLeft(Vector512.ConvertToInt32(n) + Vector512.Create(127), 23);
-        return p * scale.AsSingle();
-    }
 }

@@ -14,7 +14,7 @@ public sealed class ActivationAccuracyTests(ITestOutputHelper output)
     private const int Stride = 64;
 
     [Fact]
-    public void Sigmoid_is_within_1e7() => Check<SigmoidActivation>("sigmoid", x => 1 / (1 + Math.Exp(-x)), 1.2e-7);
+    public void Sigmoid_is_within_2_5e7() => Check<SigmoidActivation>("sigmoid", x => 1 / (1 + Math.Exp(-x)), 2.5e-7);
 
     [Fact]
     public void Tanh_is_within_4_5e7() => Check<TanhActivation>("tanh", Math.Tanh, 4.5e-7);
