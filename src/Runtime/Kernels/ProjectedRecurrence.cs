@@ -11,33 +11,11 @@ public static class ProjectedRecurrence
 {
     /// <inheritdoc cref="Recurrence.Forward"/>
     public static void Forward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
-        where TCell : struct, IProjectingCell
-    {
-        if (returnSequences)
-        {
-            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse: false, outputs, 0, scratch, projections);
-        }
-        else
-        {
-            Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse: false, outputs, 0, scratch, projections);
-            state.Slice(0, cell.Units).CopyTo(outputs);
-        }
-    }
+        where TCell : struct, IProjectingCell => OneWay(cell, inputs, timeSteps, state, reverse: false, outputs, returnSequences, scratch, projections);
 
     /// <inheritdoc cref="Recurrence.Backward"/>
     public static void Backward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
-        where TCell : struct, IProjectingCell
-    {
-        if (returnSequences)
-        {
-            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse: true, outputs, 0, scratch, projections);
-        }
-        else
-        {
-            Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse: true, outputs, 0, scratch, projections);
-            state.Slice(0, cell.Units).CopyTo(outputs);
-        }
-    }
+        where TCell : struct, IProjectingCell => OneWay(cell, inputs, timeSteps, state, reverse: true, outputs, returnSequences, scratch, projections);
 
     /// <inheritdoc cref="Recurrence.Bidirectional"/>
     public static void Bidirectional<TCell, TMerge>(in TCell forward, in TCell backward, ReadOnlySpan<float> inputs, int timeSteps, Span<float> forwardState, Span<float> backwardState, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
@@ -56,6 +34,19 @@ public static class ProjectedRecurrence
         Pass<TCell, Nowhere>(backward, inputs, timeSteps, backwardState, reverse: true, outputs, merged, scratch, projections);
         TMerge.Forward(forwardState.Slice(0, forward.Units), outputs.Slice(0, merged));
         TMerge.Backward(backwardState.Slice(0, backward.Units), outputs.Slice(0, merged));
+    }
+
+    private static void OneWay<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, bool reverse, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
+        where TCell : struct, IProjectingCell
+    {
+        if (returnSequences)
+        {
+            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse, outputs, 0, scratch, projections);
+            return;
+        }
+
+        Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse, outputs, 0, scratch, projections);
+        state.Slice(0, cell.Units).CopyTo(outputs);
     }
 
     /// <summary>One direction over the whole sequence, chunk by chunk; <typeparamref name="TWriter"/> places each h.</summary>
@@ -86,41 +77,4 @@ public static class ProjectedRecurrence
             }
         }
     }
-}
-
-/// <summary>Where a recurrence writes each step's h.</summary>
-internal interface IStepWriter
-{
-    static abstract void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width);
-}
-
-/// <summary>Only the final state matters.</summary>
-internal readonly struct Nowhere : IStepWriter
-{
-    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width)
-    {
-    }
-}
-
-/// <summary>Keras return_sequences of a one-way layer: in processing order (a Backward layer's first output read the last input).</summary>
-internal readonly struct InProcessingOrder : IStepWriter
-{
-    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
-        h.CopyTo(outputs.Slice(processIndex * h.Length, h.Length));
-}
-
-/// <summary>Bidirectional, forward half: starts the merged vector at input time.</summary>
-internal readonly struct MergeForward<TMerge> : IStepWriter
-    where TMerge : struct, IMerge
-{
-    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
-        TMerge.Forward(h, outputs.Slice(inputIndex * width, width));
-}
-
-/// <summary>Bidirectional, backward half: merged at input time, so both halves align.</summary>
-internal readonly struct MergeBackward<TMerge> : IStepWriter
-    where TMerge : struct, IMerge
-{
-    public static void Write(ReadOnlySpan<float> h, Span<float> outputs, int inputIndex, int processIndex, int width) =>
-        TMerge.Backward(h, outputs.Slice(inputIndex * width, width));
 }

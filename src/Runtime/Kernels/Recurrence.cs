@@ -2,7 +2,11 @@ using System;
 
 namespace RnnGen.Kernels;
 
-/// <summary>Runs one recurrent layer over a whole sequence, in each direction Keras defines.</summary>
+/// <summary>
+/// Runs one recurrent layer over a whole sequence, in each direction Keras defines, stepping the cell input by
+/// input. <see cref="ProjectedRecurrence"/> does the same for cells that project their inputs ahead; both place
+/// outputs with the same <see cref="IStepWriter"/>s.
+/// </summary>
 public static class Recurrence
 {
     /// <summary>
@@ -10,50 +14,14 @@ public static class Recurrence
     /// (T × units) when <paramref name="returnSequences"/>, else the last h (units).
     /// </summary>
     public static void Forward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch)
-        where TCell : struct, IRecurrentCell
-    {
-        int width = inputs.Length / timeSteps;
-        int units = cell.Units;
-        Span<float> h = state.Slice(0, units);
-        for (int t = 0; t < timeSteps; t++)
-        {
-            cell.Step(inputs.Slice(t * width, width), state, scratch);
-            if (returnSequences)
-            {
-                h.CopyTo(outputs.Slice(t * units, units));
-            }
-        }
-
-        if (!returnSequences)
-        {
-            h.CopyTo(outputs);
-        }
-    }
+        where TCell : struct, IRecurrentCell => OneWay(cell, inputs, timeSteps, state, reverse: false, outputs, returnSequences, scratch);
 
     /// <summary>
     /// Steps <paramref name="cell"/> last input to first (Keras go_backwards). A returned sequence is in processing
     /// order: output 0 is the step that read the last input.
     /// </summary>
     public static void Backward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch)
-        where TCell : struct, IRecurrentCell
-    {
-        int width = inputs.Length / timeSteps;
-        int units = cell.Units;
-        Span<float> h = state.Slice(0, units);
-        for (int k = 0; k < timeSteps; k++)
-        {
-            cell.Step(inputs.Slice((timeSteps - 1 - k) * width, width), state, scratch);
-            if (returnSequences)
-            {
-                h.CopyTo(outputs.Slice(k * units, units));
-            }
-        }
-
-        if (!returnSequences)
-        {
-            h.CopyTo(outputs);
-        }
-    }
+        where TCell : struct, IRecurrentCell => OneWay(cell, inputs, timeSteps, state, reverse: true, outputs, returnSequences, scratch);
 
     /// <summary>
     /// Runs <paramref name="forward"/> first to last and <paramref name="backward"/> last to first. A returned
@@ -64,33 +32,45 @@ public static class Recurrence
         where TCell : struct, IRecurrentCell
         where TMerge : struct, IMerge
     {
-        int width = inputs.Length / timeSteps;
-        int units = forward.Units;
-        int merged = TMerge.Width(units);
-        Span<float> hForward = forwardState.Slice(0, units);
-        Span<float> hBackward = backwardState.Slice(0, units);
-        for (int t = 0; t < timeSteps; t++)
+        int merged = TMerge.Width(forward.Units);
+        if (returnSequences)
         {
-            forward.Step(inputs.Slice(t * width, width), forwardState, scratch);
-            if (returnSequences)
-            {
-                TMerge.Forward(hForward, outputs.Slice(t * merged, merged));
-            }
+            Pass<TCell, MergeForward<TMerge>>(forward, inputs, timeSteps, forwardState, reverse: false, outputs, merged, scratch);
+            Pass<TCell, MergeBackward<TMerge>>(backward, inputs, timeSteps, backwardState, reverse: true, outputs, merged, scratch);
+            return;
         }
 
-        for (int t = timeSteps - 1; t >= 0; t--)
+        Pass<TCell, Nowhere>(forward, inputs, timeSteps, forwardState, reverse: false, outputs, merged, scratch);
+        Pass<TCell, Nowhere>(backward, inputs, timeSteps, backwardState, reverse: true, outputs, merged, scratch);
+        TMerge.Forward(forwardState.Slice(0, forward.Units), outputs.Slice(0, merged));
+        TMerge.Backward(backwardState.Slice(0, backward.Units), outputs.Slice(0, merged));
+    }
+
+    private static void OneWay<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, bool reverse, Span<float> outputs, bool returnSequences, Span<float> scratch)
+        where TCell : struct, IRecurrentCell
+    {
+        if (returnSequences)
         {
-            backward.Step(inputs.Slice(t * width, width), backwardState, scratch);
-            if (returnSequences)
-            {
-                TMerge.Backward(hBackward, outputs.Slice(t * merged, merged));
-            }
+            Pass<TCell, InProcessingOrder>(cell, inputs, timeSteps, state, reverse, outputs, 0, scratch);
+            return;
         }
 
-        if (!returnSequences)
+        Pass<TCell, Nowhere>(cell, inputs, timeSteps, state, reverse, outputs, 0, scratch);
+        state.Slice(0, cell.Units).CopyTo(outputs);
+    }
+
+    /// <summary>One direction over the whole sequence; <typeparamref name="TWriter"/> places each h.</summary>
+    private static void Pass<TCell, TWriter>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, bool reverse, Span<float> outputs, int width, Span<float> scratch)
+        where TCell : struct, IRecurrentCell
+        where TWriter : struct, IStepWriter
+    {
+        int inputWidth = inputs.Length / timeSteps;
+        ReadOnlySpan<float> h = state.Slice(0, cell.Units);
+        for (int processed = 0; processed < timeSteps; processed++)
         {
-            TMerge.Forward(hForward, outputs.Slice(0, merged));
-            TMerge.Backward(hBackward, outputs.Slice(0, merged));
+            int t = reverse ? timeSteps - 1 - processed : processed;
+            cell.Step(inputs.Slice(t * inputWidth, inputWidth), state, scratch);
+            TWriter.Write(h, outputs, t, processed, width);
         }
     }
 }
