@@ -15,7 +15,7 @@ public interface IBenchModel<TSelf, TState>
 {
     static abstract ReadOnlySpan<LayerShape> LayerShapes { get; }
 
-    static abstract TSelf FromParameters(ReadOnlySpan<float> parameters, WeightLayout layout, VectorPath path);
+    static abstract TSelf FromParameters(ReadOnlySpan<float> parameters, WeightLayout layout);
 
     void Step(ReadOnlySpan<float> input, ref TState state, Span<float> output);
 

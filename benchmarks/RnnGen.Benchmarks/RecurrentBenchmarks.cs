@@ -50,7 +50,7 @@ public abstract class RecurrentBenchmarks<TModel, TState, TReference, TBaseline>
     {
         LayerShape layer = Layer;
         float[] parameters = BenchWeights.PyTorchParameters(layer);
-        _model = TModel.FromParameters(parameters, WeightLayout.PyTorch, VectorPaths.Best);
+        _model = TModel.FromParameters(parameters, WeightLayout.PyTorch);
         _input = BenchWeights.Inputs(layer, layer.InputSize);
         _output = new float[layer.Units];
         _inputs = BenchWeights.Inputs(layer, SequenceLength * layer.InputSize);

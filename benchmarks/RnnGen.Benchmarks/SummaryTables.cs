@@ -57,7 +57,7 @@ public static partial class SummaryTables
             ? "Measured FMA peak: not in these reports (run RooflineBenchmarks), so no % of peak."
             : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, Vector256 FMA): **{peak:F1} GFLOP/s**."));
         text.AppendLine();
-        text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step.");
+        text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen chose for the model on this machine (`VectorPaths.For`).");
         foreach (string kind in Kinds)
         {
             var models = rows.Keys.Select(k => k.Model).Where(m => ModelName().Match(m) is { Success: true } match && match.Groups[1].Value == kind)
@@ -71,8 +71,8 @@ public static partial class SummaryTables
             text.AppendLine();
             text.AppendLine("## " + kind);
             text.AppendLine();
-            text.AppendLine("| I→H | RnnGen Step | RnnGen Run /step | Scalar reference | TensorPrimitives | ORT Step | ORT Sequence /step | ORT Step ÷ RnnGen Step | TensorPrimitives ÷ RnnGen Step | RnnGen Step GFLOP/s | % of FMA peak | Allocated B/step: RnnGen Step, Run | ORT Step, Sequence |");
-            text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+            text.AppendLine("| I→H | Path | RnnGen Step | RnnGen Run /step | Scalar reference | TensorPrimitives | ORT Step | ORT Sequence /step | ORT Step ÷ RnnGen Step | TensorPrimitives ÷ RnnGen Step | RnnGen Step GFLOP/s | % of FMA peak | Allocated B/step: RnnGen Step, Run | ORT Step, Sequence |");
+            text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
             foreach (string model in models)
             {
                 (int input, int units) = Size(model);
@@ -83,7 +83,9 @@ public static partial class SummaryTables
                 double? onnx = Mean("OnnxRuntime_Step");
                 double? baseline = Mean("TensorPrimitives_baseline");
                 double? gflops = step is null ? null : flops / step;
+                LayerShape[] shape = [new(Enum.Parse<LayerKind>(kind), input, units, directions: 1, useBias: true, resetAfter: true)];
                 text.Append(Invariant($"| {input}→{units} "))
+                    .Append("| ").Append(Kernels.VectorPaths.For(shape)).Append(' ')
                     .Append("| ").Append(Ns(step)).Append(' ')
                     .Append("| ").Append(Ns(Mean("RnnGen_Run_T100"))).Append(' ')
                     .Append("| ").Append(Ns(Mean("Scalar_reference"))).Append(' ')
