@@ -8,7 +8,7 @@ namespace RnnGen.Benchmarks;
 
 /// <summary>
 /// GFLOP/s = FLOP per operation / mean ns per operation, where the benchmark class declares a static
-/// <c>FlopsPerOperation</c> (a recurrent step: 2·G·H·(I+H); the roofline: 16 per 256-bit FMA).
+/// <c>FlopsPerOperation</c> (a recurrent step: 2·G·H·(I+H); the roofline: 2 per lane of one FMA on the widest register).
 /// </summary>
 public sealed class GflopsColumn : IColumn
 {
@@ -62,7 +62,7 @@ public sealed class StepsColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "What one operation (each time column) is: a time step, or for the roofline one 256-bit FMA";
+    public string Legend => "What one operation (each time column) is: a time step, or for the roofline one FMA on the widest accelerated register";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
@@ -71,7 +71,7 @@ public sealed class StepsColumn : IColumn
         int perInvoke = benchmarkCase.Descriptor.OperationsPerInvoke;
         if (benchmarkCase.Descriptor.Type == typeof(RooflineBenchmarks))
         {
-            return "1 FMA (16 FLOP)";
+            return string.Create(CultureInfo.InvariantCulture, $"1 {FmaPeak.Width} FMA ({FmaPeak.FlopsPerFma} FLOP)");
         }
 
         return perInvoke == 1 ? "step (1 call)" : string.Create(CultureInfo.InvariantCulture, $"step (1/{perInvoke} call)");

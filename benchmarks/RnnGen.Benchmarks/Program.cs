@@ -13,7 +13,7 @@ namespace RnnGen.Benchmarks;
 /// dotnet run -c Release --project benchmarks/RnnGen.Benchmarks -- [BenchmarkDotNet arguments]   (e.g. --filter '*')
 ///   --verify            every implementation against RnnGen on every model (also done in each benchmark's setup)
 ///   --summary [folder]  the markdown tables from the JSON reports in benchmarks/results/results (see benchmarks/README.md)
-///   --fma-peak          the roofline loop under a Stopwatch, for reading its code with DOTNET_JitDisasm=Run
+///   --fma-peak          the roofline loop under a Stopwatch, for reading its code with DOTNET_JitDisasm=Loop
 /// </summary>
 public static class Program
 {
@@ -77,7 +77,7 @@ public static class Program
             float result = FmaPeak.Run(FmaPeak.Iterations * 100);
             double seconds = watch.Elapsed.TotalSeconds;
             double fmas = (double)FmaPeak.Iterations * 100 * FmaPeak.Accumulators;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FMA peak: {fmas * 16 / seconds / 1e9:F1} GFLOP/s ({fmas / seconds / 1e9:F2} G vfma/s) [{result}]"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FMA peak ({FmaPeak.Width}): {fmas * FmaPeak.FlopsPerFma / seconds / 1e9:F1} GFLOP/s ({fmas / seconds / 1e9:F2} G FMA instructions/s) [{result}]"));
         }
 
         return 0;

@@ -1,27 +1,32 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
+using RnnGen.Kernels;
+using RnnGen.Kernels.Lanes;
 
 namespace RnnGen.Benchmarks;
 
 /// <summary>
-/// This core's peak FMA throughput, the roof for the GFLOP/s of the recurrent benchmarks. One operation is one
-/// 256-bit FMA (8 multiply-adds = 16 FLOP): GFLOP/s = 16 / Mean[ns], shown in the GFLOP/s column.
+/// This core's peak FMA throughput, the roof for the GFLOP/s of the recurrent benchmarks. One operation is one FMA
+/// on the widest register this process accelerates (<see cref="FmaPeak.Width"/>): GFLOP/s = FLOP per FMA / Mean[ns].
 /// </summary>
 [MemoryDiagnoser]
 public class RooflineBenchmarks
 {
-    /// <summary>FLOP per operation (one Vector256 FMA), read by <see cref="GflopsColumn"/>.</summary>
-    public static long FlopsPerOperation => 16;
+    /// <summary>FLOP per operation (one FMA of <see cref="FmaPeak.Width"/>), read by <see cref="GflopsColumn"/>.</summary>
+    public static long FlopsPerOperation => FmaPeak.FlopsPerFma;
 
     [Benchmark(OperationsPerInvoke = FmaPeak.Iterations * FmaPeak.Accumulators)]
     public float Roofline_FmaPeak() => FmaPeak.Run(FmaPeak.Iterations);
 }
 
 /// <summary>
-/// 12 independent Vector256 FMA chains, as /work/shared/perf/fma_peak.c. The accumulators are created right before the
-/// loop, with no call between, so the JIT keeps all 12 (plus the two operands) in ymm registers: a call inside their
-/// live range would spill them, since no ymm register survives a call. Checked with DOTNET_JitDisasm=Run (README).
+/// 12 independent FMA chains on the widest accelerated register, as /work/shared/perf/fma_peak.c but not limited to
+/// 256 bits: some AVX-512 cores (AMD Zen 5, this machine) execute two full 512-bit FMAs per cycle, twice the 256-bit
+/// peak, and the kernels run 512-bit there. The accumulators are created right before the loop, with no call between,
+/// so the JIT keeps all 12 (plus the two operands) in registers: a call inside their live range would spill them,
+/// since no vector register survives a call. Checked with DOTNET_JitDisasm=Loop (README).
 /// </summary>
 public static class FmaPeak
 {
@@ -29,31 +34,51 @@ public static class FmaPeak
 
     public const int Accumulators = 12;
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static float Run(int iterations)
+    /// <summary>The register width measured: <see cref="VectorPaths.Best"/>.</summary>
+    public static VectorPath Width => VectorPaths.Best;
+
+    /// <summary>A multiply-add counts 2 FLOP per lane.</summary>
+    public static long FlopsPerFma => 2L * VectorPaths.Lanes(Width);
+
+    public static float Run(int iterations) => Width switch
     {
-        Vector256<float> m = Vector256.Create(0.9999999f);
-        Vector256<float> add = Vector256.Create(1e-7f);
-        Vector256<float> a0 = Vector256.Create(1f), a1 = Vector256.Create(1.01f), a2 = Vector256.Create(1.02f), a3 = Vector256.Create(1.03f);
-        Vector256<float> a4 = Vector256.Create(1.04f), a5 = Vector256.Create(1.05f), a6 = Vector256.Create(1.06f), a7 = Vector256.Create(1.07f);
-        Vector256<float> a8 = Vector256.Create(1.08f), a9 = Vector256.Create(1.09f), a10 = Vector256.Create(1.1f), a11 = Vector256.Create(1.11f);
+        VectorPath.Vector512 => Loop<Lanes512, Vector512<float>>(iterations),
+        VectorPath.Vector256 => Loop<Lanes256, Vector256<float>>(iterations),
+        VectorPath.Vector128 => Loop<Lanes128, Vector128<float>>(iterations),
+        _ => Loop<Lanes1, float>(iterations),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static float Loop<TLanes, TVector>(int iterations)
+        where TLanes : struct, ILanes<TVector>
+        where TVector : struct
+    {
+        TVector m = TLanes.Broadcast(0.9999999f);
+        TVector add = TLanes.Broadcast(1e-7f);
+        TVector a0 = TLanes.Broadcast(1f), a1 = TLanes.Broadcast(1.01f), a2 = TLanes.Broadcast(1.02f), a3 = TLanes.Broadcast(1.03f);
+        TVector a4 = TLanes.Broadcast(1.04f), a5 = TLanes.Broadcast(1.05f), a6 = TLanes.Broadcast(1.06f), a7 = TLanes.Broadcast(1.07f);
+        TVector a8 = TLanes.Broadcast(1.08f), a9 = TLanes.Broadcast(1.09f), a10 = TLanes.Broadcast(1.1f), a11 = TLanes.Broadcast(1.11f);
         for (int i = 0; i < iterations; i++)
         {
-            a0 = Vector256.FusedMultiplyAdd(a0, m, add);
-            a1 = Vector256.FusedMultiplyAdd(a1, m, add);
-            a2 = Vector256.FusedMultiplyAdd(a2, m, add);
-            a3 = Vector256.FusedMultiplyAdd(a3, m, add);
-            a4 = Vector256.FusedMultiplyAdd(a4, m, add);
-            a5 = Vector256.FusedMultiplyAdd(a5, m, add);
-            a6 = Vector256.FusedMultiplyAdd(a6, m, add);
-            a7 = Vector256.FusedMultiplyAdd(a7, m, add);
-            a8 = Vector256.FusedMultiplyAdd(a8, m, add);
-            a9 = Vector256.FusedMultiplyAdd(a9, m, add);
-            a10 = Vector256.FusedMultiplyAdd(a10, m, add);
-            a11 = Vector256.FusedMultiplyAdd(a11, m, add);
+            a0 = TLanes.MultiplyAdd(a0, m, add);
+            a1 = TLanes.MultiplyAdd(a1, m, add);
+            a2 = TLanes.MultiplyAdd(a2, m, add);
+            a3 = TLanes.MultiplyAdd(a3, m, add);
+            a4 = TLanes.MultiplyAdd(a4, m, add);
+            a5 = TLanes.MultiplyAdd(a5, m, add);
+            a6 = TLanes.MultiplyAdd(a6, m, add);
+            a7 = TLanes.MultiplyAdd(a7, m, add);
+            a8 = TLanes.MultiplyAdd(a8, m, add);
+            a9 = TLanes.MultiplyAdd(a9, m, add);
+            a10 = TLanes.MultiplyAdd(a10, m, add);
+            a11 = TLanes.MultiplyAdd(a11, m, add);
         }
 
-        Vector256<float> sum = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)) + ((a8 + a9) + (a10 + a11));
-        return Vector256.Sum(sum);
+        // Keep every chain alive (the JIT would drop unused ones); lane 0 is enough for that.
+        TVector sum = TLanes.Add(TLanes.Add(TLanes.Add(a0, a1), TLanes.Add(a2, a3)), TLanes.Add(TLanes.Add(a4, a5), TLanes.Add(a6, a7)));
+        sum = TLanes.Add(sum, TLanes.Add(TLanes.Add(a8, a9), TLanes.Add(a10, a11)));
+        Span<float> lanes = stackalloc float[TLanes.Count];
+        TLanes.Store(sum, ref lanes[0], 0);
+        return lanes[0];
     }
 }

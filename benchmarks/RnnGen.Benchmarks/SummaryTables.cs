@@ -49,13 +49,13 @@ public static partial class SummaryTables
             }
         }
 
-        double? peak = rows.TryGetValue(("Roofline", "Roofline_FmaPeak"), out var roofline) ? 16 / roofline.Mean : null;
+        double? peak = rows.TryGetValue(("Roofline", "Roofline_FmaPeak"), out var roofline) ? FmaPeak.FlopsPerFma / roofline.Mean : null;
         var text = new StringBuilder();
         text.AppendLine("# RnnGen benchmarks: time per step");
         text.AppendLine();
         text.AppendLine(peak is null
             ? "Measured FMA peak: not in these reports (run RooflineBenchmarks), so no % of peak."
-            : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, Vector256 FMA): **{peak:F1} GFLOP/s**."));
+            : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, {FmaPeak.Width} FMA, the widest register this machine accelerates): **{peak:F1} GFLOP/s**."));
         text.AppendLine();
         text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen chose for the model on this machine (`VectorPaths.For`).");
         foreach (string kind in Kinds)
