@@ -17,6 +17,8 @@ public interface IBenchModel<TSelf, TState>
 
     static abstract TSelf FromParameters(ReadOnlySpan<float> parameters, WeightLayout layout);
 
+    static abstract TSelf FromParameters(ReadOnlySpan<float> parameters, WeightLayout layout, VectorPath path);
+
     void Step(ReadOnlySpan<float> input, ref TState state, Span<float> output);
 
     void Run(ReadOnlySpan<float> inputs, ref TState state, Span<float> outputs);

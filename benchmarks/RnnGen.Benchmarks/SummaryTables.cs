@@ -57,7 +57,7 @@ public static partial class SummaryTables
             ? "Measured FMA peak: not in these reports (run RooflineBenchmarks), so no % of peak."
             : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, {FmaPeak.Width} FMA, the widest register this machine accelerates): **{peak:F1} GFLOP/s**."));
         text.AppendLine();
-        text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen chose for the model on this machine (`VectorPaths.For`).");
+        text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen models take on this machine by default (`VectorPaths.Best`; the benchmarks can force another with RNNGEN_BENCH_PATH).");
         foreach (string kind in Kinds)
         {
             var models = rows.Keys.Select(k => k.Model).Where(m => ModelName().Match(m) is { Success: true } match && match.Groups[1].Value == kind)
@@ -83,9 +83,8 @@ public static partial class SummaryTables
                 double? onnx = Mean("OnnxRuntime_Step");
                 double? baseline = Mean("TensorPrimitives_baseline");
                 double? gflops = step is null ? null : flops / step;
-                LayerShape[] shape = [new(Enum.Parse<LayerKind>(kind), input, units, directions: 1, useBias: true, resetAfter: true)];
                 text.Append(Invariant($"| {input}→{units} "))
-                    .Append("| ").Append(Kernels.VectorPaths.For(shape)).Append(' ')
+                    .Append("| ").Append(Kernels.VectorPaths.Best).Append(' ')
                     .Append("| ").Append(Ns(step)).Append(' ')
                     .Append("| ").Append(Ns(Mean("RnnGen_Run_T100"))).Append(' ')
                     .Append("| ").Append(Ns(Mean("Scalar_reference"))).Append(' ')

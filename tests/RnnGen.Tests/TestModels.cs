@@ -38,11 +38,3 @@ internal static class TestWeights
         return values;
     }
 }
-
-internal static partial class TestModels
-{
-    /// <summary>Wide enough that every accelerated register width pays.</summary>
-    [RnnModel(inputSize: 3)]
-    [Lstm(20)]
-    internal partial class Wide;
-}

@@ -161,11 +161,11 @@ internal static class ModelEmitter
         writer.Line("/// <summary>");
         writer.Line("/// Creates the model from all weights as one flat span in the framework's own order and shapes:");
         writer.Line("/// Keras <c>model.get_weights()</c>, PyTorch <c>module.parameters()</c>, or ONNX W, R, B per recurrent node.");
-        writer.Line("/// Kernels use the vector path this process accelerates that suits the layer sizes (<see cref=\"global::RnnGen.Kernels.VectorPaths.For\"/>).");
+        writer.Line("/// Kernels use the widest vector path this process accelerates (<see cref=\"global::RnnGen.Kernels.VectorPaths.Best\"/>).");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The length or a convention does not match; the message names the layer and the expected count.</exception>");
         writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout) =>");
-        writer.Line("    FromParameters(parameters, layout, global::RnnGen.Kernels.VectorPaths.For(s_rnnGenLayers));");
+        writer.Line("    FromParameters(parameters, layout, global::RnnGen.Kernels.VectorPaths.Best);");
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// As <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/>, on a chosen vector path");

@@ -1,4 +1,3 @@
-using System;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -30,30 +29,6 @@ public static class VectorPaths
         : Vector256.IsHardwareAccelerated ? VectorPath.Vector256
         : Vector128.IsHardwareAccelerated ? VectorPath.Vector128
         : VectorPath.Scalar;
-
-    /// <summary>
-    /// The path a model with these layers runs fastest on: <see cref="Best"/>, except that layers of at most 8 units
-    /// use 256-bit registers on a 512-bit machine, where a 16-lane register would be half padding or more. Measured on
-    /// an AMD Zen 5 core: GRU 5→2 stepped in 53 ns on 512-bit registers and 44 ns on 256-bit ones; LSTM and GRU 5→8
-    /// were equal within noise.
-    /// </summary>
-    public static VectorPath For(ReadOnlySpan<LayerShape> layers)
-    {
-        if (Best != VectorPath.Vector512)
-        {
-            return Best;
-        }
-
-        foreach (LayerShape layer in layers)
-        {
-            if (layer.IsRecurrent && layer.Units > Lanes(VectorPath.Vector256))
-            {
-                return Best;
-            }
-        }
-
-        return VectorPath.Vector256;
-    }
 
     /// <summary>Floats per register on <paramref name="path"/>.</summary>
     public static int Lanes(VectorPath path) => path switch
