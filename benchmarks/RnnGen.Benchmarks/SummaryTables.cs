@@ -26,8 +26,8 @@ public static partial class SummaryTables
             return 1;
         }
 
-        // (model or "Roofline", method) -> (mean ns per operation, allocated bytes per operation)
-        var rows = new Dictionary<(string Model, string Method), (double Mean, double? Allocated)>();
+        // (model or "Roofline", method) -> (median ns per operation, allocated bytes per operation)
+        var rows = new Dictionary<(string Model, string Method), (double Median, double? Allocated)>();
         foreach (string file in Directory.GetFiles(folder, "*-report-brief.json").OrderBy(File.GetLastWriteTimeUtc))
         {
             using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
@@ -45,11 +45,11 @@ public static partial class SummaryTables
                 double? allocated = benchmark.TryGetProperty("Memory", out JsonElement memory) && memory.TryGetProperty("BytesAllocatedPerOperation", out JsonElement bytes)
                     ? bytes.GetDouble()
                     : null;
-                rows[(key, method)] = (statistics.GetProperty("Mean").GetDouble(), allocated);
+                rows[(key, method)] = (statistics.GetProperty("Median").GetDouble(), allocated);
             }
         }
 
-        double? peak = rows.TryGetValue(("Roofline", "Roofline_FmaPeak"), out var roofline) ? FmaPeak.FlopsPerFma / roofline.Mean : null;
+        double? peak = rows.TryGetValue(("Roofline", "Roofline_FmaPeak"), out var roofline) ? FmaPeak.FlopsPerFma / roofline.Median : null;
         var text = new StringBuilder();
         text.AppendLine("# RnnGen benchmarks: time per step");
         text.AppendLine();
@@ -57,7 +57,7 @@ public static partial class SummaryTables
             ? "Measured FMA peak: not in these reports (run RooflineBenchmarks), so no % of peak."
             : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, {FmaPeak.Width} FMA, the widest register this machine accelerates): **{peak:F1} GFLOP/s**."));
         text.AppendLine();
-        text.AppendLine("Times are ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen models take on this machine by default (`VectorPaths.Best`; the benchmarks can force another with RNNGEN_BENCH_PATH).");
+        text.AppendLine("Times are medians in ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen models take on this machine by default (`VectorPaths.Best`; the benchmarks can force another with RNNGEN_BENCH_PATH).");
         foreach (string kind in Kinds)
         {
             var models = rows.Keys.Select(k => k.Model).Where(m => ModelName().Match(m) is { Success: true } match && match.Groups[1].Value == kind)
@@ -77,20 +77,20 @@ public static partial class SummaryTables
             {
                 (int input, int units) = Size(model);
                 double flops = 2.0 * gates * units * (input + units);
-                double? Mean(string method) => rows.TryGetValue((model, method), out var row) ? row.Mean : null;
+                double? Median(string method) => rows.TryGetValue((model, method), out var row) ? row.Median : null;
                 double? Allocated(string method) => rows.TryGetValue((model, method), out var row) ? row.Allocated : null;
-                double? step = Mean("RnnGen_Step");
-                double? onnx = Mean("OnnxRuntime_Step");
-                double? baseline = Mean("TensorPrimitives_baseline");
+                double? step = Median("RnnGen_Step");
+                double? onnx = Median("OnnxRuntime_Step");
+                double? baseline = Median("TensorPrimitives_baseline");
                 double? gflops = step is null ? null : flops / step;
                 text.Append(Invariant($"| {input}→{units} "))
                     .Append("| ").Append(Kernels.VectorPaths.Best).Append(' ')
                     .Append("| ").Append(Ns(step)).Append(' ')
-                    .Append("| ").Append(Ns(Mean("RnnGen_Run_T100"))).Append(' ')
-                    .Append("| ").Append(Ns(Mean("Scalar_reference"))).Append(' ')
+                    .Append("| ").Append(Ns(Median("RnnGen_Run_T100"))).Append(' ')
+                    .Append("| ").Append(Ns(Median("Scalar_reference"))).Append(' ')
                     .Append("| ").Append(Ns(baseline)).Append(' ')
                     .Append("| ").Append(Ns(onnx)).Append(' ')
-                    .Append("| ").Append(Ns(Mean("OnnxRuntime_Sequence_T100"))).Append(' ')
+                    .Append("| ").Append(Ns(Median("OnnxRuntime_Sequence_T100"))).Append(' ')
                     .Append("| ").Append(Ratio(onnx, step)).Append(' ')
                     .Append("| ").Append(Ratio(baseline, step)).Append(' ')
                     .Append("| ").Append(gflops is null ? "–" : Invariant($"{gflops:F2}")).Append(' ')
