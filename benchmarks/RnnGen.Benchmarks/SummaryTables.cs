@@ -71,7 +71,7 @@ public static partial class SummaryTables
             text.AppendLine();
             text.AppendLine("## " + kind);
             text.AppendLine();
-            text.AppendLine("| I→H | Path | RnnGen Step | RnnGen Run /step | Scalar reference | TensorPrimitives | ORT Step | ORT Sequence /step | ORT Step ÷ RnnGen Step | TensorPrimitives ÷ RnnGen Step | RnnGen Step GFLOP/s | % of FMA peak | Allocated B/step: RnnGen Step, Run | ORT Step, Sequence |");
+            text.AppendLine("| I→H | Path | RnnGen Step | RnnGen Run /step | Reference cell | TensorPrimitives | ORT Step | ORT Sequence /step | ORT Step ÷ RnnGen Step | TensorPrimitives ÷ RnnGen Step | RnnGen Step GFLOP/s | % of FMA peak | Allocated B/step: RnnGen Step, Run | ORT Step, Sequence |");
             text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
             foreach (string model in models)
             {
