@@ -10,9 +10,6 @@ namespace RnnGen.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests(ITestOutputHelper output)
 {
-    /// <summary>Max absolute error allowed against the frameworks (float32 with a different summation order).</summary>
-    private const float Tolerance = 1e-5f;
-
     /// <summary>Every case on every vector path: the best one here, then each width explicitly (wider ones emulated if need be).</summary>
     public static TheoryData<string, VectorPath> Cases
     {
@@ -73,32 +70,8 @@ public sealed class GoldenTests(ITestOutputHelper output)
 
     private static float Compare(GoldenCase golden, GoldenRun run, GoldenOutcome outcome, string path)
     {
-        string where = $"{golden.Name} ({golden.Framework}) T={run.TimeSteps} via {path}";
-        float worst = MaxError(run.Outputs, outcome.Outputs, where + " outputs");
-        for (int i = 0; i < run.FinalStates.Count; i++)
-        {
-            worst = Math.Max(worst, MaxError(run.FinalStates[i].Values, outcome.FinalStates[i], $"{where} final {run.FinalStates[i]}"));
-        }
-
-        return worst;
-    }
-
-    private static float MaxError(float[] expected, float[] actual, string what)
-    {
-        Assert.True(expected.Length == actual.Length, $"{what}: expected {expected.Length} values, got {actual.Length}");
-        float worst = 0;
-        int worstIndex = -1;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            float error = Math.Abs(expected[i] - actual[i]);
-            if (!(error <= worst))
-            {
-                worst = error;
-                worstIndex = i;
-            }
-        }
-
-        Assert.True(worst <= Tolerance, $"{what}: max |error| {worst:E3} at index {worstIndex} (expected {(worstIndex >= 0 ? expected[worstIndex] : 0)}, got {(worstIndex >= 0 ? actual[worstIndex] : 0)})");
-        return worst;
+        GoldenError worst = GoldenComparison.Worst(run, outcome);
+        Assert.True(worst.WithinTolerance, $"{golden.Name} ({golden.Framework}) T={run.TimeSteps} via {path} {worst.Where}");
+        return worst.Error;
     }
 }
