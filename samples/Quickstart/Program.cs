@@ -1,9 +1,20 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.IO;
 using System.Runtime.InteropServices;
 using Quickstart;
 using RnnGen;
+using RnnGen.Kernels;
+
+// Optional argument: how many steps the stepping loop at the end warms up and then times (0 skips it, to time start-up).
+int loopSteps = 200_000;
+if (args.Length > 0 && !(int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out loopSteps) && loopSteps <= 100_000_000))
+{
+    Console.Error.WriteLine($"usage: Quickstart [steps]   steps: 0 to 100000000 (default 200000), not '{args[0]}'");
+    return 2;
+}
 
 // "나는 사과 딸기 바나나 좋아" ("I like apples, strawberries, bananas"), one-hot over 5 words;
 // the first word is padding, so step 1 is all zeros.
@@ -17,11 +28,15 @@ float[] sentence =
 };
 const int TimeSteps = 5;
 
+// SimpleRNN(2)
+var simpleRnn = SeedSimpleRnn.FromParameters(LoadWeights("simple_rnn.f32"), WeightLayout.Keras);
+
+// What the kernels run on: chosen once per process. A NativeAOT binary uses only the instruction sets it was
+// published for (eng/publish-aot.sh), whatever the CPU has.
+Console.WriteLine($"vector path: {VectorPaths.Describe(simpleRnn.VectorPath)} ({simpleRnn.VectorPath}), {RuntimeInformation.ProcessArchitecture}, {(JitInfo.GetCompiledMethodCount() > 0 ? "JIT" : "NativeAOT")}");
 Console.WriteLine($"input: {TimeSteps} steps × {SeedSimpleRnn.InputSize} features (Keras weights from weights/*.f32)");
 Console.WriteLine();
 
-// SimpleRNN(2)
-var simpleRnn = SeedSimpleRnn.FromParameters(LoadWeights("simple_rnn.f32"), WeightLayout.Keras);
 var simpleRnnState = new SeedSimpleRnn.State();
 float[] lastHidden = new float[SeedSimpleRnn.OutputLength(TimeSteps)];
 simpleRnn.Run(sentence, ref simpleRnnState, lastHidden);
@@ -43,6 +58,55 @@ Console.WriteLine("LSTM(2, return_sequences=True, return_state=True)");
 Console.WriteLine($"hidden states : {Format(lstmHidden, TimeSteps, 2)}, shape: (1, {TimeSteps}, 2)");
 Console.WriteLine($"last hidden state : {Format(lstmState.Hidden(0).ToArray(), 1, 2)}, shape: (1, 2)");
 Console.WriteLine($"last cell state : {Format(lstmState.Cell(0).ToArray(), 1, 2)}, shape: (1, 2)");
+Console.WriteLine();
+
+// Streaming: the same LSTM fed one word at a time, as a sensor loop calls it, gives Run's outputs.
+var streamState = new SeedLstm.State();
+float[] stepOutput = new float[SeedLstm.OutputSize];
+float largestDifference = 0;
+for (int t = 0; t < TimeSteps; t++)
+{
+    lstm.Step(sentence.AsSpan(t * SeedLstm.InputSize, SeedLstm.InputSize), ref streamState, stepOutput);
+    for (int i = 0; i < SeedLstm.OutputSize; i++)
+    {
+        largestDifference = Math.Max(largestDifference, Math.Abs(stepOutput[i] - lstmHidden[(t * SeedLstm.OutputSize) + i]));
+    }
+}
+
+Console.WriteLine($"LSTM Step, one word at a time: largest difference from Run {largestDifference:E1}");
+
+// A long stepping loop, counting what it allocates and how many garbage collections run meanwhile: both stay 0.
+// The first half only warms up (the JIT optimises Step after its first calls; a NativeAOT binary needs no warm-up).
+if (loopSteps == 0)
+{
+    return 0;
+}
+
+long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+int collectionsBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+StepMany(lstm, ref streamState, sentence, stepOutput, loopSteps);
+long start = Stopwatch.GetTimestamp();
+StepMany(lstm, ref streamState, sentence, stepOutput, loopSteps);
+double nanoseconds = Stopwatch.GetElapsedTime(start).TotalNanoseconds / loopSteps;
+long allocated = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+int collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - collectionsBefore;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stepping loop: {2 * loopSteps} steps, {nanoseconds:F0} ns per step, {allocated} bytes allocated, {collections} GC collections"));
+return 0;
+
+// The sentence over and over, from a fresh state at each first word.
+static void StepMany(SeedLstm model, ref SeedLstm.State state, float[] sentence, float[] output, int steps)
+{
+    for (int i = 0; i < steps; i++)
+    {
+        int word = i % TimeSteps;
+        if (word == 0)
+        {
+            state.Reset();
+        }
+
+        model.Step(sentence.AsSpan(word * SeedLstm.InputSize, SeedLstm.InputSize), ref state, output);
+    }
+}
 
 static float[] LoadWeights(string file)
 {
