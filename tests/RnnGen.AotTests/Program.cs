@@ -1,0 +1,51 @@
+using System.Globalization;
+using RnnGen.Kernels;
+using RnnGen.Tests.Golden;
+
+// Every golden case through Run, and through Step where the model streams, on every vector path (the widest ones
+// emulated where the hardware lacks them), inside whatever binary this is: JIT or NativeAOT, x64 or arm64.
+// Exit code 0 only if every result is within the golden tolerance of its framework.
+Console.WriteLine($"golden check: {(System.Runtime.JitInfo.GetCompiledMethodCount() > 0 ? "JIT" : "NativeAOT")}, {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, best vector path {VectorPaths.Best} ({VectorPaths.Describe(VectorPaths.Best)})");
+
+var worstByFramework = new SortedDictionary<string, float>(StringComparer.Ordinal);
+int checks = 0;
+var failures = new List<string>();
+foreach (string name in GoldenModels.Names)
+{
+    GoldenCase golden = GoldenCase.Load(name);
+    foreach (VectorPath path in Enum.GetValues<VectorPath>())
+    {
+        foreach (GoldenRun run in golden.Runs)
+        {
+            Check(golden, run, GoldenModels.Run(golden, run, path), $"Run on {path}");
+            if (GoldenModels.StepThrough(golden, run, path) is { } stepped)
+            {
+                Check(golden, run, stepped, $"Step on {path}");
+            }
+        }
+    }
+}
+
+foreach ((string framework, float worst) in worstByFramework)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {framework}: max |error| {worst:E2}"));
+}
+
+Console.WriteLine($"golden check: {checks} runs compared over {GoldenModels.Names.Length} models × {Enum.GetValues<VectorPath>().Length} vector paths, {failures.Count} failed");
+foreach (string failure in failures)
+{
+    Console.WriteLine("  FAIL " + failure);
+}
+
+return failures.Count == 0 && checks > 0 ? 0 : 1;
+
+void Check(GoldenCase golden, GoldenRun run, GoldenOutcome outcome, string how)
+{
+    GoldenError worst = GoldenComparison.Worst(run, outcome);
+    checks++;
+    worstByFramework[golden.Framework] = Math.Max(worstByFramework.GetValueOrDefault(golden.Framework), worst.Error);
+    if (!worst.WithinTolerance)
+    {
+        failures.Add($"{golden.Name} ({golden.Framework}) T={run.TimeSteps} via {how}: {worst.Where}");
+    }
+}
