@@ -54,8 +54,9 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$install" = 1 ] || fail "missing Debian packages: ${missing[*]} (install them, or pass --install-tools)"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Everything but the binary's path goes to stderr: callers capture stdout.
+  $sudo apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 fi
 for tool in "${tools[@]}"; do command -v "$tool" >/dev/null || fail "$tool not found on PATH"; done
 
