@@ -2,6 +2,7 @@
 # Regenerates ALL golden data from the real frameworks, deterministically (fixed seeds; running it
 # twice gives byte-identical files):
 #   tests/RnnGen.Tests/Golden/Data/*.json, tests/RnnGen.Tests/Golden/GoldenModels.g.cs,
+#   tests/RnnGen.Tests/Weights/Data/*.safetensors,
 #   samples/Quickstart/weights/*.f32
 # Needs: /usr/bin/python3 with torch, numpy, onnx (Debian: python3-torch python3-onnx) and node 20.
 set -euo pipefail
@@ -33,6 +34,9 @@ echo "== ONNX Runtime"
 "$PY" onnx_build.py build "$TMP/onnx"
 node ort_run.mjs "$TMP/onnx/job.json" "$TMP/onnx/result.json"
 "$PY" onnx_build.py finish "$TMP/onnx"
+
+echo "== safetensors files for the loader tests"
+"$PY" safetensors_cases.py
 
 echo "== C#"
 "$PY" emit_csharp.py

@@ -59,7 +59,8 @@ def build_module(layers, first, count, in_size):
     return torch.nn.GRU(**kw)
 
 
-def run_case(case):
+def build_modules(case):
+    """The case's seeded torch modules, one per group of layers -> (groups, modules)."""
     torch.manual_seed(case_seed(case["name"]))
     layers = case["layers"]
     groups = group_layers(layers)
@@ -75,6 +76,12 @@ def run_case(case):
             for m in modules:
                 for p in m.parameters():
                     p.mul_(scale)
+    return groups, modules
+
+
+def run_case(case):
+    layers = case["layers"]
+    groups, modules = build_modules(case)
     params = np.concatenate([p.detach().numpy().ravel() for m in modules for p in m.parameters()])
     if case.get("layout", "PyTorch") == "Keras":
         params = to_keras(modules, groups, layers)
