@@ -326,7 +326,7 @@ public sealed class DiagnosticTests
     {
         // Found while probing: a model named State or Run got uncompilable generated code (CS0542, CS1729).
         string source = Usings + "[RnnModel(inputSize: 5)]\n[Lstm(2)]\npartial struct " + name + " { }";
-        AssertError(source, "RNNG0016", name, line: 3, "'" + name + "' has the name of a member RnnGen generates", "rename the type", "FromParameters, OutputLength");
+        AssertError(source, "RNNG0016", name, line: 3, "'" + name + "' has the name of a member RnnGen generates", "rename the type", "FromParameters, FromSafetensors, OutputLength");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class ModelEmitter
     public static readonly string[] GeneratedMemberNames =
     {
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
-        "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "OutputLength",
+        "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
         "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues",
     };
 
@@ -173,6 +173,19 @@ internal static class ModelEmitter
         writer.Line("/// </summary>");
         writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout, global::RnnGen.Kernels.VectorPath path) =>");
         writer.Line("    new(global::RnnGen.Weights.WeightSlots.Create(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), s_rnnGenLayers, path), path);");
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Creates the model from the bytes of a safetensors file, finding each layer's tensors by the framework's names:");
+        writer.Line("/// a PyTorch <c>state_dict</c> (<c>rnn.weight_ih_l0</c>, <c>fc.weight</c>, …) or Keras weight paths (<c>lstm/kernel</c>,");
+        writer.Line("/// <c>bidirectional/forward_lstm/kernel</c>, <c>dense/bias</c>, …). F16 and BF16 tensors are widened to float32.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"file\">The whole file; read in place, not kept.</param>");
+        writer.Line("/// <param name=\"layout\">The framework whose names and shapes the file uses: PyTorch or Keras.</param>");
+        writer.Line("/// <param name=\"prefix\">Only tensors under this module or layer path (e.g. <c>encoder</c>); null for all.</param>");
+        writer.Line("/// <exception cref=\"global::System.FormatException\">The file is not a well-formed safetensors file.</exception>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A tensor is missing, left over or mis-shaped; the message names it and the layer.</exception>");
+        writer.Line("public static " + name + " FromSafetensors(global::System.ReadOnlySpan<byte> file, global::RnnGen.WeightLayout layout, string? prefix = null) =>");
+        writer.Line("    FromParameters(global::RnnGen.Weights.SafetensorsImport.Parameters(file, layout, prefix, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), layout);");
         writer.Line();
         writer.Line("/// <summary>Floats <see cref=\"Run\"/> writes for <paramref name=\"timeSteps\"/> input steps: " + (plan.ReturnsSequences ? "timeSteps × OutputSize" : "OutputSize (the last step only)") + ".</summary>");
         writer.Line("public static int OutputLength(int timeSteps) => timeSteps < 1");
