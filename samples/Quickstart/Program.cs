@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using System.IO;
 using System.Runtime.InteropServices;
 using Quickstart;
@@ -33,7 +32,7 @@ var simpleRnn = SeedSimpleRnn.FromParameters(LoadWeights("simple_rnn.f32"), Weig
 
 // What the kernels run on: chosen once per process. A NativeAOT binary uses only the instruction sets it was
 // published for (eng/publish-aot.sh), whatever the CPU has.
-Console.WriteLine($"vector path: {VectorPaths.Describe(simpleRnn.VectorPath)} ({simpleRnn.VectorPath}), {RuntimeInformation.ProcessArchitecture}, {(JitInfo.GetCompiledMethodCount() > 0 ? "JIT" : "NativeAOT")}");
+Console.WriteLine($"vector path: {VectorPaths.DescribeProcess(simpleRnn.VectorPath)}");
 Console.WriteLine($"input: {TimeSteps} steps × {SeedSimpleRnn.InputSize} features (Keras weights from weights/*.f32)");
 Console.WriteLine();
 

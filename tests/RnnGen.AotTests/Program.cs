@@ -5,7 +5,7 @@ using RnnGen.Tests.Golden;
 // Every golden case through Run, and through Step where the model streams, on every vector path (the widest ones
 // emulated where the hardware lacks them), inside whatever binary this is: JIT or NativeAOT, x64 or arm64.
 // Exit code 0 only if every result is within the golden tolerance of its framework.
-Console.WriteLine($"golden check: {(System.Runtime.JitInfo.GetCompiledMethodCount() > 0 ? "JIT" : "NativeAOT")}, {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}, best vector path {VectorPaths.Best} ({VectorPaths.Describe(VectorPaths.Best)})");
+Console.WriteLine($"golden check: best vector path {VectorPaths.DescribeProcess(VectorPaths.Best)}");
 
 var worstByFramework = new SortedDictionary<string, float>(StringComparer.Ordinal);
 int checks = 0;

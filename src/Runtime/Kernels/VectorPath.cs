@@ -1,3 +1,5 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -38,6 +40,13 @@ public static class VectorPaths
         VectorPath.Vector128 => 4,
         _ => 1,
     };
+
+    /// <summary>
+    /// The path with its instruction set, the process architecture and how the code was compiled, e.g.
+    /// <c>AdvSimd 128-bit (Vector128), Arm64, NativeAOT</c>: what a sample prints so a deployment shows what it runs.
+    /// </summary>
+    public static string DescribeProcess(VectorPath path) =>
+        $"{Describe(path)} ({path}), {RuntimeInformation.ProcessArchitecture}, {(JitInfo.GetCompiledMethodCount() > 0 ? "JIT" : "NativeAOT")}";
 
     /// <summary>A human name with the instruction set, e.g. <c>AVX2+FMA 256-bit</c> or <c>AdvSimd 128-bit</c>.</summary>
     public static string Describe(VectorPath path) => path switch
