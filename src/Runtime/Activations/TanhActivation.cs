@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using RnnGen.Kernels;
+using RnnGen.Kernels.Lanes;
 
 namespace RnnGen.Activations;
 
@@ -39,58 +39,36 @@ public readonly struct TanhActivation : IElementwiseActivation
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x)
-    {
-        Vector128<float> c = VectorMath.Clamp(x, -Limit, Limit);
-        Vector128<float> x2 = c * c;
-        Vector128<float> p = VectorMath.MultiplyAdd(Vector128.Create(A13), x2, Vector128.Create(A11));
-        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A9));
-        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A7));
-        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A5));
-        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A3));
-        p = VectorMath.MultiplyAdd(p, x2, Vector128.Create(A1));
-        Vector128<float> q = VectorMath.MultiplyAdd(Vector128.Create(B6), x2, Vector128.Create(B4));
-        q = VectorMath.MultiplyAdd(q, x2, Vector128.Create(B2));
-        q = VectorMath.MultiplyAdd(q, x2, Vector128.Create(B0));
-        return VectorMath.KeepNaN(x, VectorMath.Divide(c * p, q));
-    }
+    public static Vector128<float> Invoke(Vector128<float> x) => Rational<Lanes128, Vector128<float>>(x);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x)
-    {
-        Vector256<float> c = VectorMath.Clamp(x, -Limit, Limit);
-        Vector256<float> x2 = c * c;
-        Vector256<float> p = VectorMath.MultiplyAdd(Vector256.Create(A13), x2, Vector256.Create(A11));
-        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A9));
-        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A7));
-        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A5));
-        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A3));
-        p = VectorMath.MultiplyAdd(p, x2, Vector256.Create(A1));
-        Vector256<float> q = VectorMath.MultiplyAdd(Vector256.Create(B6), x2, Vector256.Create(B4));
-        q = VectorMath.MultiplyAdd(q, x2, Vector256.Create(B2));
-        q = VectorMath.MultiplyAdd(q, x2, Vector256.Create(B0));
-        return VectorMath.KeepNaN(x, VectorMath.Divide(c * p, q));
-    }
+    public static Vector256<float> Invoke(Vector256<float> x) => Rational<Lanes256, Vector256<float>>(x);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x)
-    {
-        Vector512<float> c = VectorMath.Clamp(x, -Limit, Limit);
-        Vector512<float> x2 = c * c;
-        Vector512<float> p = VectorMath.MultiplyAdd(Vector512.Create(A13), x2, Vector512.Create(A11));
-        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A9));
-        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A7));
-        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A5));
-        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A3));
-        p = VectorMath.MultiplyAdd(p, x2, Vector512.Create(A1));
-        Vector512<float> q = VectorMath.MultiplyAdd(Vector512.Create(B6), x2, Vector512.Create(B4));
-        q = VectorMath.MultiplyAdd(q, x2, Vector512.Create(B2));
-        q = VectorMath.MultiplyAdd(q, x2, Vector512.Create(B0));
-        return VectorMath.KeepNaN(x, VectorMath.Divide(c * p, q));
-    }
+    public static Vector512<float> Invoke(Vector512<float> x) => Rational<Lanes512, Vector512<float>>(x);
 
     /// <inheritdoc/>
     public static void Apply(Span<float> values) => ElementwiseDriver.Apply<TanhActivation>(values);
+
+    // The vector form at every width: x·p(x²)/q(x²) on the clamped x, NaN passed through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Rational<TLanes, TVector>(TVector x)
+        where TLanes : struct, ILanes<TVector>
+        where TVector : struct
+    {
+        TVector c = TLanes.Clamp(x, -Limit, Limit);
+        TVector x2 = TLanes.Multiply(c, c);
+        TVector p = TLanes.MultiplyAdd(TLanes.Broadcast(A13), x2, TLanes.Broadcast(A11));
+        p = TLanes.MultiplyAdd(p, x2, TLanes.Broadcast(A9));
+        p = TLanes.MultiplyAdd(p, x2, TLanes.Broadcast(A7));
+        p = TLanes.MultiplyAdd(p, x2, TLanes.Broadcast(A5));
+        p = TLanes.MultiplyAdd(p, x2, TLanes.Broadcast(A3));
+        p = TLanes.MultiplyAdd(p, x2, TLanes.Broadcast(A1));
+        TVector q = TLanes.MultiplyAdd(TLanes.Broadcast(B6), x2, TLanes.Broadcast(B4));
+        q = TLanes.MultiplyAdd(q, x2, TLanes.Broadcast(B2));
+        q = TLanes.MultiplyAdd(q, x2, TLanes.Broadcast(B0));
+        return TLanes.KeepNaN(x, TLanes.Divide(TLanes.Multiply(c, p), q));
+    }
 }

@@ -40,6 +40,15 @@ public interface ILanes<TVector>
     /// <summary>a · b.</summary>
     static abstract TVector Multiply(TVector a, TVector b);
 
+    /// <summary>Every lane limited to [<paramref name="low"/>, <paramref name="high"/>]; NaN lanes may come out as either bound (see <see cref="KeepNaN"/>).</summary>
+    static abstract TVector Clamp(TVector x, float low, float high);
+
+    /// <summary>n / d, by reciprocal estimate and Newton steps where that is faster (<see cref="VectorMath"/>).</summary>
+    static abstract TVector Divide(TVector n, TVector d);
+
+    /// <summary><paramref name="result"/>, except NaN where <paramref name="x"/> is NaN.</summary>
+    static abstract TVector KeepNaN(TVector x, TVector result);
+
     /// <summary>The activation applied to every lane.</summary>
     static abstract TVector Activate<TActivation>(TVector x)
         where TActivation : struct, Activations.IElementwiseActivation;

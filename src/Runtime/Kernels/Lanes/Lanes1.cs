@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using RnnGen.Activations;
 
@@ -39,6 +40,18 @@ public readonly struct Lanes1 : ILanes<float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Multiply(float a, float b) => a * b;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Clamp(float x, float low, float high) => Math.Clamp(x, low, high);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Divide(float n, float d) => n / d;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float KeepNaN(float x, float result) => float.IsNaN(x) ? x : result;
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,6 +43,18 @@ public readonly struct Lanes128 : ILanes<Vector128<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Clamp(Vector128<float> x, float low, float high) => VectorMath.Clamp(x, low, high);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Divide(Vector128<float> n, Vector128<float> d) => VectorMath.Divide(n, d);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> KeepNaN(Vector128<float> x, Vector128<float> result) => VectorMath.KeepNaN(x, result);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Activate<TActivation>(Vector128<float> x)
         where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }

@@ -43,6 +43,18 @@ public readonly struct Lanes256 : ILanes<Vector256<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Clamp(Vector256<float> x, float low, float high) => VectorMath.Clamp(x, low, high);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Divide(Vector256<float> n, Vector256<float> d) => VectorMath.Divide(n, d);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> KeepNaN(Vector256<float> x, Vector256<float> result) => VectorMath.KeepNaN(x, result);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Activate<TActivation>(Vector256<float> x)
         where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }

@@ -43,6 +43,18 @@ public readonly struct Lanes512 : ILanes<Vector512<float>>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Clamp(Vector512<float> x, float low, float high) => VectorMath.Clamp(x, low, high);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Divide(Vector512<float> n, Vector512<float> d) => VectorMath.Divide(n, d);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> KeepNaN(Vector512<float> x, Vector512<float> result) => VectorMath.KeepNaN(x, result);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Activate<TActivation>(Vector512<float> x)
         where TActivation : struct, IElementwiseActivation => TActivation.Invoke(x);
 }
