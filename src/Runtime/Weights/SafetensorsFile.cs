@@ -49,7 +49,7 @@ public static class SafetensorsFile
                     continue;
                 }
 
-                tensors.Add(ReadTensor(ref reader, name, dataLength));
+                tensors.Add(ReadTensor(ref reader, name, 8 + (long)headerLength, dataLength));
             }
 
             if (reader.TokenType != JsonTokenType.EndObject)
@@ -79,7 +79,7 @@ public static class SafetensorsFile
         return tensors;
     }
 
-    private static SafetensorsTensor ReadTensor(ref Utf8JsonReader reader, string name, long dataLength)
+    private static SafetensorsTensor ReadTensor(ref Utf8JsonReader reader, string name, long dataStart, long dataLength)
     {
         string? dtype = null;
         int[]? shape = null;
@@ -138,7 +138,7 @@ public static class SafetensorsFile
             throw Bad(name, $"has shape [{string.Join(", ", shape)}] of {dtype} ({(elements > dataLength ? "more than the file holds" : (elements * elementSize) + " bytes")}) but data_offsets [{begin}, {end}] span {end - begin} bytes");
         }
 
-        return new SafetensorsTensor(name, dtype, shape, begin, end);
+        return new SafetensorsTensor(name, dtype, shape, dataStart + begin, dataStart + end);
     }
 
     private static int[] ReadShape(ref Utf8JsonReader reader, string name)
@@ -202,7 +202,7 @@ public static class SafetensorsFile
     private static FormatException Bad(string name, string problem) => new($"safetensors: tensor '{name}' {problem}.");
 }
 
-/// <summary>One tensor of a safetensors file: name, dtype, shape and its byte range within the data section.</summary>
+/// <summary>One tensor of a safetensors file: name, dtype, shape and its byte range within the file.</summary>
 public sealed class SafetensorsTensor(string name, string dtype, int[] shape, long begin, long end)
 {
     /// <summary>The tensor's name in the file, e.g. <c>rnn.weight_ih_l0</c> or <c>lstm/kernel</c>.</summary>
@@ -217,8 +217,10 @@ public sealed class SafetensorsTensor(string name, string dtype, int[] shape, lo
     /// <summary>Number of elements.</summary>
     public long Length => (End - Begin) / (DType == "F32" ? 4 : 2);
 
+    /// <summary>First byte within the whole file (data_offsets are relative to the data section; this is not).</summary>
     internal long Begin { get; } = begin;
 
+    /// <summary>One past the last byte within the whole file.</summary>
     internal long End { get; } = end;
 
     /// <summary>The shape as text, e.g. <c>[128, 8]</c>.</summary>
@@ -234,8 +236,7 @@ public sealed class SafetensorsTensor(string name, string dtype, int[] shape, lo
             throw new ArgumentException($"'{Name}' holds {Length} values, not {destination.Length}.", nameof(destination));
         }
 
-        long dataStart = 8 + (long)BinaryPrimitives.ReadUInt64LittleEndian(file);
-        ReadOnlySpan<byte> bytes = file.Slice((int)(dataStart + Begin), (int)(End - Begin));
+        ReadOnlySpan<byte> bytes = file.Slice((int)Begin, (int)(End - Begin));
         switch (DType)
         {
             case "F32":

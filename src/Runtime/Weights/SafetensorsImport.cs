@@ -82,8 +82,15 @@ public static class SafetensorsImport
             if (names is null)
             {
                 nextIndex = 0;
-                continuing = modules.FirstOrDefault(module => !used.Contains(module) && Match(tensors, layer, layout, module, 0) is not null);
-                names = continuing is null ? null : Match(tensors, layer, layout, continuing, 0);
+                continuing = null;
+                foreach (string module in modules)
+                {
+                    if (!used.Contains(module) && Match(tensors, layer, layout, module, 0) is { } found)
+                    {
+                        (continuing, names) = (module, found);
+                        break;
+                    }
+                }
             }
 
             if (names is null)
