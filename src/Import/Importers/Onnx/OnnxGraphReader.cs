@@ -1,0 +1,463 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Onnx;
+
+namespace RnnGen.Import;
+
+/// <summary>
+/// Follows the values that descend from the graph input, node by node. Recurrent nodes and Dense (Gemm, MatMul + Add)
+/// become layers; shape glue (Squeeze, Transpose, Reshape, …) passes a value through; Gather / Slice of the last step
+/// turns the recurrent layer before it into one that returns only its last output; any other op on that path is
+/// refused by name. Nodes that only compute shapes or constants are ignored.
+/// </summary>
+internal sealed class OnnxGraphReader
+{
+    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "Squeeze", "Unsqueeze", "Transpose", "Reshape", "Flatten", "Identity", "Dropout", "Cast" };
+
+    private readonly GraphProto graph;
+    private readonly ImportedModel model = new("ONNX", WeightLayout.PyTorch);
+    private readonly Dictionary<string, RawTensor> constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Live> live = new(StringComparer.Ordinal);
+    private readonly Dictionary<ImportedLayer, Use> uses = new();
+    private readonly Dictionary<string, int> glueCounts = new(StringComparer.Ordinal);
+    private int? output;
+
+    public OnnxGraphReader(GraphProto graph) => this.graph = graph;
+
+    /// <summary>The node being read, for messages about malformed ones.</summary>
+    public string Current { get; private set; } = "(graph)";
+
+    public ImportedModel Read()
+    {
+        foreach (TensorProto initializer in graph.Initializer)
+        {
+            if (OnnxValues.ToTensor(initializer, initializer.Name) is { } tensor)
+            {
+                constants[initializer.Name] = tensor;
+            }
+        }
+
+        ValueInfoProto? input = graph.Input.FirstOrDefault(i => !constants.ContainsKey(i.Name)) ?? throw new ModelImportException("ONNX: the graph has no input.");
+        live[input.Name] = new Live(null, "input");
+        foreach (NodeProto node in graph.Node)
+        {
+            Current = string.IsNullOrEmpty(node.Name) ? node.OpType : node.Name;
+            Visit(node);
+        }
+
+        Finish();
+        return model;
+    }
+
+    private void Visit(NodeProto node)
+    {
+        if (node.OpType == "Constant")
+        {
+            if (OnnxValues.Attribute(node, "value")?.T is { } value && node.Output.Count > 0 && OnnxValues.ToTensor(value, node.Output[0]) is { } tensor)
+            {
+                constants[node.Output[0]] = tensor;
+            }
+
+            return;
+        }
+
+        List<Live> inputs = node.Input.Where(live.ContainsKey).Select(n => live[n]).ToList();
+        if (inputs.Count == 0)
+        {
+            return; // shape arithmetic on constants
+        }
+
+        string op = node.OpType;
+        string? problem = inputs.Count > 1 || !live.ContainsKey(node.Input[0])
+            ? $"node '{Current}' ({op}) combines several values of the model's path, which is not supported"
+            : op switch
+            {
+                "LSTM" or "GRU" or "RNN" => Recurrent(node, inputs[0]),
+                "Gemm" => Gemm(node, inputs[0]),
+                "MatMul" => MatMul(node, inputs[0]),
+                "Add" => Add(node, inputs[0]),
+                "Relu" or "Tanh" or "Sigmoid" or "Softmax" => Fold(node, inputs[0]),
+                "Gather" or "Slice" => LastStep(node, inputs[0]),
+                "Shape" or "Size" => null,
+                _ when Glue.Contains(op) => PassThrough(node, inputs[0]),
+                _ => $"node '{Current}' ({op}) is not supported yet",
+            };
+        if (op is "Shape" or "Size")
+        {
+            return; // outputs are shapes, not model values
+        }
+
+        if (problem is not null)
+        {
+            model.Unsupported.Add(problem);
+            model.SourceLayers.Add(new SourceLayer(Current, op, Array.Empty<(string, long[])>(), problem));
+            foreach (string name in node.Output)
+            {
+                live[name] = new Live(null, "broken");
+            }
+        }
+    }
+
+    private string? PassThrough(NodeProto node, Live value)
+    {
+        glueCounts[node.OpType] = glueCounts.TryGetValue(node.OpType, out int n) ? n + 1 : 1;
+        if (node.Output.Count > 0)
+        {
+            live[node.Output[0]] = value;
+        }
+
+        return null;
+    }
+
+    private string? Recurrent(NodeProto node, Live x)
+    {
+        Consume(x);
+        LayerKind kind = node.OpType switch { "LSTM" => LayerKind.Lstm, "GRU" => LayerKind.Gru, _ => LayerKind.SimpleRnn };
+        string where = $"node '{Current}' ({node.OpType})";
+        RawTensor? w = Constant(node, 1), r = Constant(node, 2), b = Constant(node, 3);
+        if (w is null || r is null || (node.Input.Count > 3 && node.Input[3].Length > 0 && b is null))
+        {
+            return $"{where}: W, R and B must be initializers";
+        }
+
+        if (Present(node, 4))
+        {
+            return $"{where}: sequence_lens is not supported; export without it";
+        }
+
+        foreach ((int index, string name) in new[] { (5, "initial_h"), (6, "initial_c"), (7, "P (peepholes)") })
+        {
+            if (Present(node, index) && (Constant(node, index) is not { } t || t.Values.Any(v => v != 0)))
+            {
+                return $"{where}: input {name} '{node.Input[index]}' is {(index == 7 ? "non-zero" : "not all zeros")}, which is not supported";
+            }
+        }
+
+        if (OnnxValues.Attribute(node, "clip") is not null)
+        {
+            return $"{where}: clip is not supported";
+        }
+
+        if (OnnxValues.Int(node, "layout", 0) != 0 || OnnxValues.Int(node, "input_forget", 0) != 0)
+        {
+            return $"{where}: layout = 1 and input_forget are not supported";
+        }
+
+        string direction = OnnxValues.Text(node, "direction", "forward");
+        int directions = direction == "bidirectional" ? 2 : 1;
+        if (direction is not ("forward" or "reverse" or "bidirectional"))
+        {
+            return $"{where}: direction '{direction}' is not forward, reverse or bidirectional";
+        }
+
+        if (w.Shape.Length != 3 || r.Shape.Length != 3 || w.Shape[0] != directions)
+        {
+            return $"{where}: W {w.ShapeText} / R {r.ShapeText} are not [{directions}, gates·hidden, …]";
+        }
+
+        int units = WeightBuilder.Size(r.Shape[2], where + " hidden size");
+        int inputSize = WeightBuilder.Size(w.Shape[2], where + " input size");
+        if (OnnxValues.Int(node, "hidden_size", units) != units)
+        {
+            return $"{where}: hidden_size {OnnxValues.Int(node, "hidden_size", 0)} disagrees with R {r.ShapeText}";
+        }
+
+        if (Activations(node, kind, directions, out Activation activation, out Activation gate) is { } bad)
+        {
+            return $"{where}: {bad}";
+        }
+
+        long gates = kind switch { LayerKind.Lstm => 4, LayerKind.Gru => 3, _ => 1 };
+        if (w.Shape[1] != gates * units || r.Shape[0] != directions || r.Shape[1] != gates * units || (b is not null && !b.Shape.AsSpan().SequenceEqual(new[] { directions, 2 * gates * units })))
+        {
+            return $"{where}: W {w.ShapeText}, R {r.ShapeText}{(b is null ? string.Empty : ", B " + b.ShapeText)} do not fit {directions} direction(s) of {gates} gates × {units} units";
+        }
+
+        ChainCheck(where, inputSize);
+        var layer = new ImportedLayer(Current, kind, inputSize, units)
+        {
+            Activation = activation,
+            RecurrentActivation = gate,
+            UseBias = b is not null,
+            Direction = direction switch { "reverse" => Direction.Backward, "bidirectional" => Direction.Bidirectional, _ => Direction.Forward },
+            ResetAfter = kind != LayerKind.Gru || OnnxValues.Int(node, "linear_before_reset", 0) != 0,
+        };
+        long width = (long)layer.Shape.Gates * units;
+        for (int d = 0; d < directions; d++)
+        {
+            layer.Weights.Add(WeightBuilder.FromRows(
+                layer,
+                WeightLayout.Onnx,
+                Slice(w, d, 0, width * inputSize, width, inputSize),
+                Slice(r, d, 0, width * units, width, units),
+                b is null ? null : Slice(b, d, 0, width, width),
+                b is null ? null : Slice(b, d, width, width, width)));
+        }
+
+        model.Layers.Add(layer);
+        model.SourceLayers.Add(new SourceLayer(Current, node.OpType, new[] { w.Entry, r.Entry }.Concat(b is null ? Array.Empty<(string, long[])>() : new[] { b.Entry }).ToList(), null));
+        uses[layer] = new Use();
+        output = layer.OutputSize;
+        string[] kinds = { "Y", "Y_h", "Y_c" };
+        for (int i = 0; i < node.Output.Count && i < 3; i++)
+        {
+            if (node.Output[i].Length > 0)
+            {
+                live[node.Output[i]] = new Live(layer, kinds[i]);
+            }
+        }
+
+        return null;
+    }
+
+    private string? Activations(NodeProto node, LayerKind kind, int directions, out Activation activation, out Activation gate)
+    {
+        (activation, gate) = (Activation.Tanh, Activation.Sigmoid);
+        List<string> names = OnnxValues.Texts(node, "activations");
+        List<float> alphas = OnnxValues.Attribute(node, "activation_alpha")?.Floats.ToList() ?? new List<float>();
+        List<float> betas = OnnxValues.Attribute(node, "activation_beta")?.Floats.ToList() ?? new List<float>();
+        int perDirection = kind switch { LayerKind.Lstm => 3, LayerKind.Gru => 2, _ => 1 };
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        if (names.Count != perDirection * directions || (directions == 2 && !names.Take(perDirection).SequenceEqual(names.Skip(perDirection))))
+        {
+            return $"activations [{string.Join(", ", names)}] must list {perDirection} per direction, the same for both";
+        }
+
+        var parsed = new List<Activation>();
+        int parameterised = 0;
+        foreach (string name in names.Take(perDirection))
+        {
+            Activation? a = name switch { "Tanh" => Activation.Tanh, "Sigmoid" => Activation.Sigmoid, "Relu" => Activation.Relu, _ => null };
+            if (name == "HardSigmoid")
+            {
+                float alpha = alphas.Count > parameterised ? alphas[parameterised] : 0.2f;
+                float beta = betas.Count > parameterised ? betas[parameterised] : 0.5f;
+                parameterised++;
+                a = (alpha, beta) switch { (0.2f, 0.5f) => Activation.HardSigmoid, (1f / 6, 0.5f) => Activation.HardSigmoidKeras3, _ => null };
+            }
+
+            if (a is null)
+            {
+                return $"activation '{name}' is not supported (Tanh, Sigmoid, Relu, HardSigmoid with alpha 0.2 or 1/6 and beta 0.5 are)";
+            }
+
+            parsed.Add(a.Value);
+        }
+
+        if (alphas.Count > parameterised || betas.Count > parameterised)
+        {
+            return "activation_alpha / activation_beta are only supported for HardSigmoid";
+        }
+
+        if (kind == LayerKind.SimpleRnn)
+        {
+            activation = parsed[0];
+            return null;
+        }
+
+        gate = parsed[0];
+        activation = parsed[1];
+        return kind == LayerKind.Lstm && parsed[2] != parsed[1] ? $"LSTM cell activation {parsed[1]} and output activation {parsed[2]} differ, which RnnGen does not support" : null;
+    }
+
+    private string? Gemm(NodeProto node, Live x)
+    {
+        Consume(x);
+        RawTensor? weight = Constant(node, 1);
+        RawTensor? bias = Present(node, 2) ? Constant(node, 2) : null;
+        string where = $"node '{Current}' (Gemm)";
+        if (weight is null || weight.Shape.Length != 2 || (Present(node, 2) && bias is null))
+        {
+            return $"{where}: B (and C) must be 2-D / 1-D initializers";
+        }
+
+        if (OnnxValues.Int(node, "transA", 0) != 0 || OnnxValues.Float32(node, "alpha", 1) != 1 || OnnxValues.Float32(node, "beta", 1) != 1)
+        {
+            return $"{where}: transA, alpha and beta other than 0, 1, 1 are not supported";
+        }
+
+        bool transposed = OnnxValues.Int(node, "transB", 0) != 0;
+        long units = transposed ? weight.Shape[0] : weight.Shape[1];
+        bias = bias is null ? null : bias with { Shape = bias.Shape.Length == 2 && bias.Shape[0] == 1 ? new[] { bias.Shape[1] } : bias.Shape };
+        ImportedLayer layer = NewDense(where, weight.Shape[transposed ? 1 : 0], units, bias is not null);
+        layer.Weights.Add(transposed
+            ? WeightBuilder.FromRows(layer, WeightLayout.PyTorch, weight, null, bias, null)
+            : WeightBuilder.FromKeras(layer, weight, null, bias));
+        Added(node, layer, weight, bias);
+        return null;
+    }
+
+    private string? MatMul(NodeProto node, Live x)
+    {
+        Consume(x);
+        RawTensor? weight = Constant(node, 1);
+        string where = $"node '{Current}' (MatMul)";
+        if (weight is null || weight.Shape.Length != 2)
+        {
+            return $"{where}: the second input must be a 2-D initializer";
+        }
+
+        ImportedLayer layer = NewDense(where, weight.Shape[0], weight.Shape[1], useBias: false);
+        layer.Weights.Add(WeightBuilder.FromKeras(layer, weight, null, null));
+        Added(node, layer, weight, null);
+        return null;
+    }
+
+    // A MatMul's bias: replaces the bias-less Dense just read by one with the bias.
+    private string? Add(NodeProto node, Live x)
+    {
+        RawTensor? bias = node.Input.Count == 2 ? Constant(node, live.ContainsKey(node.Input[0]) ? 1 : 0) : null;
+        if (x.Layer is not { Kind: LayerKind.Dense, UseBias: false } dense || x.Kind != "dense" || model.Layers[^1] != dense || bias is null || bias.Shape.Length != 1)
+        {
+            return $"node '{Current}' (Add) is only supported as a MatMul's bias";
+        }
+
+        var withBias = new ImportedLayer(dense.SourceName, LayerKind.Dense, dense.InputSize, dense.Units);
+        withBias.Weights.Add(WeightBuilder.FromKeras(withBias, new RawTensor("kernel", new long[] { dense.InputSize, dense.Units }, dense.Weights[0].Kernel), null, bias));
+        model.Layers[^1] = withBias;
+        model.SourceLayers[^1] = model.SourceLayers[^1] with { Tensors = model.SourceLayers[^1].Tensors.Append(bias.Entry).ToList() };
+        live[node.Output[0]] = new Live(withBias, "dense");
+        return null;
+    }
+
+    private string? Fold(NodeProto node, Live x)
+    {
+        if (x.Layer is not { Kind: LayerKind.Dense, Activation: Activation.Linear } dense || x.Kind != "dense" || model.Layers[^1] != dense)
+        {
+            return $"node '{Current}' ({node.OpType}) is only supported right after a Dense (Gemm / MatMul) without activation";
+        }
+
+        dense.Activation = node.OpType switch { "Relu" => Activation.Relu, "Tanh" => Activation.Tanh, "Sigmoid" => Activation.Sigmoid, _ => Activation.Softmax };
+        live[node.Output[0]] = x;
+        return null;
+    }
+
+    private string? LastStep(NodeProto node, Live x)
+    {
+        bool last = node.OpType == "Gather"
+            ? Constant(node, 1) is { Values: [-1] } && Constant(node, 1)!.Shape.Length == 0
+            : Constant(node, 1) is { Values: [-1] } && (Constant(node, 2) is { Values: [var end] } && end > 1e9f) && (!Present(node, 4) || Constant(node, 4) is { Values: [1] });
+        if (!last || x.Kind != "Y" || x.Layer is null || uses[x.Layer].LastStep)
+        {
+            return $"node '{Current}' ({node.OpType}) is only supported taking the last step ([-1]) of a recurrent layer's output";
+        }
+
+        uses[x.Layer].LastStep = true;
+        glueCounts[node.OpType + " (last step)"] = 1;
+        live[node.Output[0]] = new Live(x.Layer, "step");
+        return null;
+    }
+
+    private ImportedLayer NewDense(string where, long inputs, long units, bool useBias)
+    {
+        int inputSize = WeightBuilder.Size(inputs, where + " input size");
+        ChainCheck(where, inputSize);
+        return new ImportedLayer(Current, LayerKind.Dense, inputSize, WeightBuilder.Size(units, where + " units")) { UseBias = useBias };
+    }
+
+    private void Added(NodeProto node, ImportedLayer layer, RawTensor weight, RawTensor? bias)
+    {
+        model.Layers.Add(layer);
+        model.SourceLayers.Add(new SourceLayer(Current, node.OpType, bias is null ? new[] { weight.Entry } : new[] { weight.Entry, bias.Entry }, null));
+        output = layer.Units;
+        live[node.Output[0]] = new Live(layer, "dense");
+    }
+
+    private void ChainCheck(string where, int inputSize)
+    {
+        if (model.Unsupported.Count == 0 && output is not null && output != inputSize)
+        {
+            throw new ModelImportException($"ONNX {where}: takes {inputSize} inputs but the layer before outputs {output}.");
+        }
+    }
+
+    // Records how a recurrent layer's outputs are used: its full sequence (Y), or only its final state (Y_h).
+    private void Consume(Live value)
+    {
+        if (value.Layer is { } layer && uses.TryGetValue(layer, out Use? use))
+        {
+            use.Sequence |= value.Kind == "Y";
+            use.FinalState |= value.Kind == "Y_h";
+            use.Cell |= value.Kind == "Y_c";
+        }
+    }
+
+    private void Finish()
+    {
+        if (graph.Output.Count == 0 || !live.TryGetValue(graph.Output[0].Name, out Live? result))
+        {
+            model.Unsupported.Add($"ONNX: the graph output '{graph.Output.FirstOrDefault()?.Name}' does not come from the model's input through supported nodes");
+            return;
+        }
+
+        Consume(result);
+        if (graph.Output.Count > 1)
+        {
+            model.Notes.Add($"only the first graph output '{graph.Output[0].Name}' is imported; {graph.Output.Count - 1} other output(s) ignored");
+        }
+
+        foreach ((ImportedLayer layer, Use use) in uses)
+        {
+            string where = $"node '{layer.SourceName}'";
+            layer.ReturnSequences = use.Sequence && !use.LastStep;
+            if (use.Cell || (use.FinalState && use.Sequence))
+            {
+                model.Unsupported.Add($"{where}: its Y_c output, or both Y and Y_h, are used; RnnGen layers feed one output forward");
+            }
+            else if (use.FinalState && layer.Direction == Direction.Bidirectional)
+            {
+                model.Unsupported.Add($"{where}: the final state Y_h of a bidirectional layer is used; only its sequence Y is supported");
+            }
+            else if (layer.Direction == Direction.Backward && (use.Sequence))
+            {
+                model.Unsupported.Add($"{where}: a reverse layer's Y is aligned to input time, while RnnGen's Backward returns processing order; use its final state Y_h, or make it bidirectional");
+            }
+        }
+
+        if (glueCounts.Count > 0)
+        {
+            model.Notes.Add("shape glue passed through: " + string.Join(", ", glueCounts.Select(g => g.Value > 1 ? $"{g.Key} ×{g.Value}" : g.Key)));
+        }
+
+        model.InputSize = model.Layers.Count > 0 ? model.Layers[0].InputSize : 0;
+        if (model.Layers.Any(l => l.Kind == LayerKind.Gru && !l.ResetAfter))
+        {
+            model.NativeLayout = WeightLayout.Keras; // PyTorch has no reset-before GRU
+        }
+    }
+
+    private RawTensor? Constant(NodeProto node, int index) =>
+        index < node.Input.Count && constants.TryGetValue(node.Input[index], out RawTensor? tensor) ? tensor : null;
+
+    private static bool Present(NodeProto node, int index) => index < node.Input.Count && node.Input[index].Length > 0;
+
+    // One direction's block of a [directions, …] ONNX tensor, reshaped to `shape`.
+    private static RawTensor Slice(RawTensor tensor, int direction, long offset, long length, params long[] shape)
+    {
+        long perDirection = tensor.Values.Length / tensor.Shape[0];
+        if (offset + length > perDirection || tensor.Values.Length % tensor.Shape[0] != 0)
+        {
+            throw new ModelImportException($"ONNX: '{tensor.Name}' {tensor.ShapeText} is too small for the node's sizes.");
+        }
+
+        return new RawTensor($"{tensor.Name}[{direction}]", shape, tensor.Values.AsSpan((int)((direction * perDirection) + offset), (int)length).ToArray());
+    }
+
+    private sealed record Live(ImportedLayer? Layer, string Kind);
+
+    private sealed class Use
+    {
+        public bool Sequence { get; set; }
+
+        public bool FinalState { get; set; }
+
+        public bool Cell { get; set; }
+
+        public bool LastStep { get; set; }
+    }
+}
