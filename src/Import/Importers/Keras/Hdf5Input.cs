@@ -65,7 +65,7 @@ internal sealed class Hdf5Input : IDisposable
 
         IH5Attribute attribute = owner.Attribute(name);
         CheckSize(attribute.Space.Dimensions, attribute.Type.Size, $"attribute '{name}'");
-        if (attribute.Type.Class != H5DataTypeClass.String)
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
             throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");
         }
@@ -83,7 +83,7 @@ internal sealed class Hdf5Input : IDisposable
 
         IH5Attribute attribute = owner.Attribute(name);
         CheckSize(attribute.Space.Dimensions, attribute.Type.Size, $"attribute '{name}'");
-        if (attribute.Type.Class != H5DataTypeClass.String)
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
             throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");
         }
