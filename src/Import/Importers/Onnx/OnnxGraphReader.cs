@@ -21,6 +21,7 @@ internal sealed class OnnxGraphReader
     private readonly Dictionary<string, Live> live = new(StringComparer.Ordinal);
     private readonly Dictionary<ImportedLayer, Use> uses = new();
     private readonly Dictionary<string, int> glueCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> zeros = new(StringComparer.Ordinal);
     private int? output;
 
     public OnnxGraphReader(GraphProto graph) => this.graph = graph;
@@ -62,14 +63,15 @@ internal sealed class OnnxGraphReader
             return;
         }
 
+        string op = node.OpType;
         List<Live> inputs = node.Input.Where(live.ContainsKey).Select(n => live[n]).ToList();
         if (inputs.Count == 0)
         {
+            TrackZeros(node);
             return; // shape arithmetic on constants
         }
 
-        string op = node.OpType;
-        string? problem = inputs.Count > 1 || !live.ContainsKey(node.Input[0])
+        string? problem = inputs.Count > 1 || (op != "Add" && !live.ContainsKey(node.Input[0]))
             ? $"node '{Current}' ({op}) combines several values of the model's path, which is not supported"
             : op switch
             {
@@ -98,6 +100,28 @@ internal sealed class OnnxGraphReader
             }
         }
     }
+
+    // torch.onnx.export builds a zero initial state as Expand(zeros constant, shape): such values count as zeros.
+    private void TrackZeros(NodeProto node)
+    {
+        if (node.Output.Count == 0)
+        {
+            return;
+        }
+
+        bool zero = node.OpType switch
+        {
+            "ConstantOfShape" => OnnxValues.Attribute(node, "value")?.T is not { } fill || OnnxValues.ToTensor(fill, "value") is not { } v || v.Values.All(x => x == 0),
+            "Expand" or "Tile" or "Reshape" or "Unsqueeze" or "Squeeze" or "Identity" or "Cast" => node.Input.Count > 0 && IsZero(node.Input[0]),
+            _ => false,
+        };
+        if (zero)
+        {
+            zeros.Add(node.Output[0]);
+        }
+    }
+
+    private bool IsZero(string name) => zeros.Contains(name) || (constants.TryGetValue(name, out RawTensor? t) && t.Values.All(v => v == 0));
 
     private string? PassThrough(NodeProto node, Live value)
     {
@@ -128,7 +152,7 @@ internal sealed class OnnxGraphReader
 
         foreach ((int index, string name) in new[] { (5, "initial_h"), (6, "initial_c"), (7, "P (peepholes)") })
         {
-            if (Present(node, index) && (Constant(node, index) is not { } t || t.Values.Any(v => v != 0)))
+            if (Present(node, index) && !IsZero(node.Input[index]))
             {
                 return $"{where}: input {name} '{node.Input[index]}' is {(index == 7 ? "non-zero" : "not all zeros")}, which is not supported";
             }
