@@ -1,0 +1,58 @@
+namespace RnnGen.Import.Tests;
+
+// The declarations rnngen prints for each test file (DeclarationTests checks the printed text against these).
+
+[RnnModel(inputSize: 3)]
+[Lstm(8, ReturnSequences = true)]
+[Dense(2)]
+internal partial class PyTorchLstmLinear;
+
+[RnnModel(inputSize: 2)]
+[Gru(6, ReturnSequences = true)]
+[Dense(1)]
+internal partial class GuitarMlGru;
+
+[RnnModel(inputSize: 4)]
+[Lstm(8, ReturnSequences = true)]
+[Gru(5)]
+[Dense(3, Activation = Activation.Softmax)]
+internal partial class Keras2LstmGruDense;
+
+[RnnModel(inputSize: 3)]
+[Lstm(4, ReturnSequences = true, Direction = Direction.Bidirectional)]
+[Dense(2)]
+internal partial class Keras2Bidirectional;
+
+[RnnModel(inputSize: 2)]
+[SimpleRnn(6, ReturnSequences = true)]
+[Gru(4)]
+[Dense(2, Activation = Activation.Relu)]
+internal partial class Keras3RnnGruDense;
+
+[RnnModel(inputSize: 1)]
+[Gru(8, ReturnSequences = true)]
+[Dense(4, Activation = Activation.Tanh)]
+[Dense(1, Activation = Activation.Sigmoid)]
+internal partial class RtNeuralGruDense;
+
+[RnnModel(inputSize: 3)]
+[Lstm(8, ReturnSequences = true)]
+[Dense(2)]
+internal partial class OnnxLstmLinear;
+
+[RnnModel(inputSize: 4)]
+[Gru(6)]
+[Dense(3)]
+internal partial class OnnxGruLast;
+
+[RnnModel(inputSize: 2)]
+[Lstm(5, ReturnSequences = true, Direction = Direction.Bidirectional)]
+[Dense(2)]
+internal partial class OnnxBiLstm;
+
+// neuralpi_TS9.json (read from ../shared/models, never committed). Once the generator has Skip, this becomes
+// [RnnModel(inputSize: 2, Skip = 1)] and Ts9Tests drops its one line that adds x[t, 0].
+[RnnModel(inputSize: 2)]
+[Lstm(20, ReturnSequences = true)]
+[Dense(1)]
+internal partial class Ts9;
