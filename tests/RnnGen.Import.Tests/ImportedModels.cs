@@ -56,3 +56,9 @@ internal partial class OnnxBiLstm;
 [Lstm(20, ReturnSequences = true)]
 [Dense(1)]
 internal partial class Ts9;
+
+// neuralpi_BluesJR_FullD.json (read from ../shared/models, never committed); Skip = 1 pending as for Ts9.
+[RnnModel(inputSize: 1)]
+[Lstm(20, ReturnSequences = true)]
+[Dense(1)]
+internal partial class BluesJr;
