@@ -8,6 +8,12 @@ internal static class JsonInput
 {
     public static JsonDocument Parse(byte[] file, string format)
     {
+        // JsonDocument only notices invalid UTF-8 inside a string when the string is read, as an InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(file))
+        {
+            throw new ModelImportException($"{format}: the file is not valid UTF-8 text.");
+        }
+
         try
         {
             return JsonDocument.Parse(file, new JsonDocumentOptions { MaxDepth = 64 });

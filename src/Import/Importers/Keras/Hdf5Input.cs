@@ -30,6 +30,7 @@ internal sealed class Hdf5Input : IDisposable
     {
         try
         {
+            Hdf5AttributePrecheck.Check(bytes, format);
             return new Hdf5Input(H5File.Open(new MemoryStream(bytes, writable: false), leaveOpen: false), bytes.Length, format);
         }
         catch (Exception e) when (e is not ModelImportException)

@@ -1,0 +1,95 @@
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RnnGen.Import.Tests;
+
+/// <summary>
+/// Every importer on thousands of corrupted copies of its test files (and of the real models when present): each must
+/// import or throw <see cref="ModelImportException"/> — no other exception, no hang (2 s per file), and no allocation
+/// sized by what the file claims (at most 64 MB per attempt; a 2^40-element claim would need terabytes).
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output)
+{
+    private const long MaxAllocatedBytes = 64L << 20;
+
+    public static IEnumerable<object[]> Files =>
+        ImportCase.All.Select(c => new object[] { c.File, false })
+            .Concat(new[] { "guitarlstm_ts9_model.h5", "neuralpi_TS9.json", "neuralpi_BluesJR_FullD.json" }.Select(f => new object[] { f, true }));
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Corrupted_files_import_or_fail_with_a_ModelImportException(string file, bool real)
+    {
+        string path = real ? TestFiles.RealModel(file) : TestFiles.Data(file);
+        if (!File.Exists(path))
+        {
+            output.WriteLine($"skipped: real model {path} is absent");
+            return;
+        }
+
+        byte[] original = File.ReadAllBytes(path);
+        int count = real ? 150 : 300;
+        int imported = 0, refused = 0;
+        var failures = new List<string>();
+        foreach ((string what, byte[] bytes) in Mutations.Of(original, file, count, seed: file.Length * 7919))
+        {
+            string? failure = Attempt(bytes, file, out bool ok);
+            if (failure is not null)
+            {
+                failures.Add($"{what}: {failure}");
+                continue;
+            }
+
+            _ = ok ? imported++ : refused++;
+        }
+
+        output.WriteLine($"{file}: {imported} imported, {refused} refused with ModelImportException, {failures.Count} failures");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    /// <summary>Null when the attempt ended well (imported or a ModelImportException), else what went wrong.</summary>
+    private static string? Attempt(byte[] bytes, string name, out bool imported)
+    {
+        bool ok = false;
+        long allocated = 0;
+        var task = Task.Run(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                ImportedModel model = ModelImporter.Read(bytes, name);
+                if (model.Unsupported.Count == 0 && model.Layers.Count > 0)
+                {
+                    _ = SafetensorsWriter.Write(TensorRenderer.Render(model, model.NativeLayout));
+                    ok = true;
+                }
+            }
+            finally
+            {
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        });
+        imported = false;
+        try
+        {
+            if (!task.Wait(TimeSpan.FromSeconds(2)))
+            {
+                return "did not finish within 2 s";
+            }
+        }
+        catch (AggregateException e) when (e.InnerException is ModelImportException)
+        {
+            if (allocated > MaxAllocatedBytes)
+            {
+                return $"allocated {allocated >> 20} MB before: {e.InnerException.Message} {e.InnerException.InnerException?.StackTrace}";
+            }
+        }
+        catch (AggregateException e)
+        {
+            return $"{e.InnerException!.GetType().Name}: {e.InnerException.Message}\n{e.InnerException.StackTrace?.Split('\n').FirstOrDefault()}";
+        }
+
+        imported = ok;
+        return allocated > MaxAllocatedBytes ? $"allocated {allocated >> 20} MB" : null;
+    }
+}
