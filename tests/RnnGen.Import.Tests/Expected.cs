@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace RnnGen.Import.Tests;
 
-/// <summary>A test file's input sequence and the framework's output (tools/import/make_cases.py, PyTorch in float64).</summary>
+/// <summary>A test file's input sequence and the framework's output: ONNX Runtime's for .onnx files (tools/import/ort_expected.mjs), PyTorch's float64 forward for the rest (make_cases.py).</summary>
 internal sealed record Expected(int TimeSteps, float[] Input, float[] Output)
 {
     public static Expected Load(string name)

@@ -1,7 +1,7 @@
 namespace RnnGen.Import.Tests;
 
 /// <summary>Each test file with the generated model that runs it, its expected declaration, and whether it has GuitarML's skip.</summary>
-internal sealed record ImportCase(string File, string Declaration, Func<byte[], WeightLayout, Func<float[], int, float[]>> Load, int Skip = 0)
+internal sealed record ImportCase(string File, string Declaration, Func<byte[], WeightLayout, Func<float[], int, float[]>> Load, int Skip = 0, bool KerasOnly = false)
 {
     public string Name => Path.GetFileNameWithoutExtension(File);
 
@@ -26,6 +26,9 @@ internal sealed record ImportCase(string File, string Declaration, Func<byte[], 
             (f, l) => { var m = OnnxGruLast.FromSafetensors(f, l); return (x, t) => { var s = new OnnxGruLast.State(); var y = new float[OnnxGruLast.OutputLength(t)]; m.Run(x, ref s, y); return y; }; }),
         new("onnx_bilstm.onnx", "[RnnModel(inputSize: 2)]\n[Lstm(5, ReturnSequences = true, Direction = Direction.Bidirectional)]\n[Dense(2)]\n",
             (f, l) => { var m = OnnxBiLstm.FromSafetensors(f, l); return (x, t) => { var s = new OnnxBiLstm.State(); var y = new float[OnnxBiLstm.OutputLength(t)]; m.Run(x, ref s, y); return y; }; }),
+        new("onnx_gru_reset_before.onnx", "[RnnModel(inputSize: 3)]\n[Gru(5, ResetAfter = false)]\n[Dense(2)]\n",
+            (f, l) => { var m = OnnxGruResetBefore.FromSafetensors(f, l); return (x, t) => { var s = new OnnxGruResetBefore.State(); var y = new float[OnnxGruResetBefore.OutputLength(t)]; m.Run(x, ref s, y); return y; }; },
+            KerasOnly: true),
     };
 
     public static ImportCase Get(string name) => All.Single(c => c.Name == name);

@@ -50,6 +50,12 @@ internal partial class OnnxGruLast;
 [Dense(2)]
 internal partial class OnnxBiLstm;
 
+// A hand-built ONNX GRU with linear_before_reset = 0: Keras layout only (PyTorch has no such GRU).
+[RnnModel(inputSize: 3)]
+[Gru(5, ResetAfter = false)]
+[Dense(2)]
+internal partial class OnnxGruResetBefore;
+
 // neuralpi_TS9.json (read from ../shared/models, never committed). Once the generator has Skip, this becomes
 // [RnnModel(inputSize: 2, Skip = 1)] and Ts9Tests drops its one line that adds x[t, 0].
 [RnnModel(inputSize: 2)]

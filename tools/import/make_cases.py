@@ -18,10 +18,10 @@ torch.manual_seed(20261128)
 np.random.seed(20261128)
 
 
-def save_expected(name, x, y):
-    """x: [T, in], y: [T, out] or [out] → <name>.expected.json"""
+def save_expected(name, x, y, dims=None):
+    """x: [T, in], y: [T, out] or [out] → <name>.expected.json (dims: the ONNX input shape)"""
     with open(os.path.join(OUT, name + ".expected.json"), "w") as f:
-        json.dump({"timeSteps": int(x.shape[0]), "input": [float(v) for v in x.ravel()],
+        json.dump({"timeSteps": int(x.shape[0]), "input": [float(v) for v in x.ravel()], "dims": dims,
                    "output": [float(v) for v in np.asarray(y).ravel()]}, f)
 
 
@@ -193,7 +193,7 @@ def export(name, module, x, batch_first):
         module.double()
         y = module(shaped.double()).numpy()
         module.float()
-    save_expected(name, x, y)
+    save_expected(name, x, y, list(shaped.shape))
 
 
 class SeqLinear(nn.Module):  # Y → Squeeze → MatMul + Add on every step

@@ -1,0 +1,67 @@
+using Xunit;
+
+namespace RnnGen.Import.Tests;
+
+/// <summary>What the importers cannot run is reported naming the layer or node, never imported wrongly.</summary>
+public sealed class UnsupportedTests
+{
+    [Theory]
+    [InlineData("onnx_lstm_peephole.onnx", "node 'LSTM' (LSTM): input P (peepholes) 'P' is non-zero, which is not supported")]
+    [InlineData("onnx_lstm_clip.onnx", "node 'LSTM' (LSTM): clip is not supported")]
+    [InlineData("onnx_rnn_mul.onnx", "node '/scale/Mul' (Mul) is not supported yet")]
+    public void Onnx_features_without_an_RnnGen_equivalent_are_named(string file, string message)
+    {
+        ImportedModel model = ModelImporter.Read(TestFiles.Read(file), file);
+
+        Assert.Contains(message, model.Unsupported);
+        var error = Assert.Throws<ModelImportException>(model.ThrowIfUnsupported);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Rtneural_layers_without_an_equivalent_are_named()
+    {
+        byte[] json = """{"in_shape": [null, null, 1], "layers": [{"type": "conv1d", "activation": "", "shape": [null, null, 4], "weights": []}]}"""u8.ToArray();
+
+        ImportedModel model = ModelImporter.Read(json, "model.json");
+
+        Assert.Equal(new[] { "layer 'conv1d_0' (conv1d) is not supported yet" }, model.Unsupported);
+    }
+
+    [Fact]
+    public void A_keras_stateful_layer_is_named()
+    {
+        // A Keras 3 archive whose only LSTM is stateful: built in memory from the test archive's config.
+        byte[] archive = TestFiles.Read("keras3_rnn_gru_dense.keras");
+        byte[] changed = RewriteConfig(archive, config => config.Replace("\"go_backwards\": false, \"stateful\": false, \"reset_after\"", "\"go_backwards\": false, \"stateful\": true, \"reset_after\"", StringComparison.Ordinal));
+
+        ImportedModel model = ModelImporter.Read(changed, "model.keras");
+
+        Assert.Equal(new[] { "layer 'gru' (GRU) is stateful; RnnGen keeps state in a State value you pass to Step/Run, so declare it stateless" }, model.Unsupported);
+    }
+
+    private static byte[] RewriteConfig(byte[] archive, Func<string, string> change)
+    {
+        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(archive));
+        var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var read = new StreamReader(entry.Open());
+                string text = entry.Name == "config.json" ? change(read.ReadToEnd()) : string.Empty;
+                using Stream write = zip.CreateEntry(entry.FullName).Open();
+                if (entry.Name == "config.json")
+                {
+                    write.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                }
+                else
+                {
+                    read.BaseStream.CopyTo(write);
+                }
+            }
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,61 @@
+"""Hand-built ONNX graphs for what torch.onnx.export never writes: a GRU with linear_before_reset=0 (imported in
+the Keras layout; its expected output comes from ONNX Runtime via ort_expected.mjs), and graphs the importer must
+refuse by name (peepholes, clip, an unknown op on the model's path)."""
+import json, os, sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../tests/RnnGen.Import.Tests/Data")
+rng = np.random.default_rng(20261128)
+T, I, H, O = 10, 3, 5, 2
+
+
+def init(name, shape):
+    return numpy_helper.from_array((rng.standard_normal(shape) * 0.4).astype(np.float32), name)
+
+
+def save(name, nodes, inits, output="y", out_shape=(1, O)):
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [T, 1, I])],
+                              [helper.make_tensor_value_info(output, TensorProto.FLOAT, list(out_shape))], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name="rnngen-tests")
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, name + ".onnx"))
+
+
+def recurrent(op, gates, extra_inputs=(), **attrs):
+    inits = [init("W", (1, gates * H, I)), init("R", (1, gates * H, H)), init("B", (1, 2 * gates * H))]
+    node = helper.make_node(op, ["x", "W", "R", "B", *extra_inputs], ["", "Y_h"], hidden_size=H, **attrs)
+    return node, inits
+
+
+def head(source="Y_h"):
+    return [helper.make_node("Squeeze", [source, "axes"], ["h"]), helper.make_node("Gemm", ["h", "fc_w", "fc_b"], ["y"], transB=1)], \
+           [numpy_helper.from_array(np.array([0], dtype=np.int64), "axes"), init("fc_w", (O, H)), init("fc_b", (O,))]
+
+
+# GRU, linear_before_reset = 0, last state → Gemm.
+node, inits = recurrent("GRU", 3, linear_before_reset=0)
+glue, more = head()
+save("onnx_gru_reset_before", [node, *glue], inits + more)
+x = rng.standard_normal((T, I)).astype(np.float32)
+with open(os.path.join(OUT, "onnx_gru_reset_before.expected.json"), "w") as f:
+    json.dump({"timeSteps": T, "input": [float(v) for v in x.ravel()], "dims": [T, 1, I], "output": None}, f)
+
+# LSTM with peepholes.
+node, inits = recurrent("LSTM", 4, extra_inputs=("", "", "", "P"))
+glue, more = head()
+save("onnx_lstm_peephole", [node, *glue], inits + more + [init("P", (1, 3 * H))])
+
+# LSTM with clip.
+node, inits = recurrent("LSTM", 4, clip=3.0)
+glue, more = head()
+save("onnx_lstm_clip", [node, *glue], inits + more)
+
+# An op the importer does not know, on the path: Y_h * 2 before the Dense.
+node, inits = recurrent("RNN", 1)
+glue, more = head("scaled")
+save("onnx_rnn_mul", [node, helper.make_node("Mul", ["Y_h", "two"], ["scaled"], name="/scale/Mul"), *glue],
+     inits + more + [numpy_helper.from_array(np.array(2.0, dtype=np.float32), "two")])
+print("wrote hand-built ONNX graphs")
