@@ -20,6 +20,7 @@ public static class TensorRenderer
 
         var tensors = new List<NamedTensor>();
         var modules = new HashSet<string>(StringComparer.Ordinal);
+        bool numbered = !NamesKeepLayerOrder(model, layout);
         for (int i = 0; i < model.Layers.Count; i++)
         {
             ImportedLayer layer = model.Layers[i];
@@ -28,7 +29,7 @@ public static class TensorRenderer
                 throw new ModelImportException($"layer '{layer.SourceName}': {why}.");
             }
 
-            string module = ModuleName(layer, i, layout);
+            string module = (numbered ? $"l{i}_" : string.Empty) + ModuleName(layer, i, layout);
             int index = layout == WeightLayout.PyTorch && layer.Kind != LayerKind.Dense ? layer.ModuleIndex : 0;
             if (index == 0 && !modules.Add(module))
             {
@@ -42,6 +43,28 @@ public static class TensorRenderer
         }
 
         return tensors;
+    }
+
+    /// <summary>
+    /// FromSafetensors gives each layer the first unused module, in natural name order, whose tensors fit it; two
+    /// layers of identical shape must therefore have names in layer order (Keras lets users name layers anything).
+    /// </summary>
+    private static bool NamesKeepLayerOrder(ImportedModel model, WeightLayout layout)
+    {
+        for (int i = 0; i < model.Layers.Count; i++)
+        {
+            for (int j = i + 1; j < model.Layers.Count; j++)
+            {
+                LayerShape a = model.Layers[i].Shape, b = model.Layers[j].Shape;
+                bool same = a.Kind == b.Kind && a.InputSize == b.InputSize && a.Units == b.Units && a.Directions == b.Directions && a.UseBias == b.UseBias && a.ResetAfter == b.ResetAfter;
+                if (same && NaturalOrder.Instance.Compare(ModuleName(model.Layers[i], i, layout), ModuleName(model.Layers[j], j, layout)) > 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static string ModuleName(ImportedLayer layer, int position, WeightLayout layout)
