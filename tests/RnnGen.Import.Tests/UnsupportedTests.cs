@@ -19,6 +19,14 @@ public sealed class UnsupportedTests
     }
 
     [Fact]
+    public void A_functional_keras_model_that_branches_names_the_layer()
+    {
+        ImportedModel model = ModelImporter.Read(TestFiles.Read("keras2_functional_branch.h5"), "keras2_functional_branch.h5");
+
+        Assert.Equal(new[] { "layer 'gru' (GRU) takes [input_1] rather than only the layer before it; only models whose layers form one chain are supported" }, model.Unsupported);
+    }
+
+    [Fact]
     public void Rtneural_layers_without_an_equivalent_are_named()
     {
         byte[] json = """{"in_shape": [null, null, 1], "layers": [{"type": "conv1d", "activation": "", "shape": [null, null, 4], "weights": []}]}"""u8.ToArray();

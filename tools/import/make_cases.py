@@ -54,10 +54,13 @@ def layer_cfg(cls, **config):
     return {"class_name": cls, "config": config}
 
 
-def write_keras2(name, layers, weights):
+def write_keras2(name, layers, weights, functional=False):
     """layers: Keras 2 layer configs; weights: {layer: [(weight_name, array)]} as model.save() writes them."""
     with h5py.File(os.path.join(OUT, name), "w") as f:
         config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
+        if functional:
+            config = {"class_name": "Functional", "config": {"name": "model", "layers": layers,
+                      "input_layers": [[layers[0]["name"], 0, 0]], "output_layers": [[layers[-1]["name"], 0, 0]]}}
         f.attrs["model_config"] = np.bytes_(json.dumps(config))  # fixed-length, as Keras 2 writes it
         f.attrs["keras_version"] = np.bytes_("2.4.0")
         f.attrs["backend"] = np.bytes_("tensorflow")
@@ -82,9 +85,9 @@ def write_keras3(name, layers, weights):
             for i, a in enumerate(arrays):
                 g.create_dataset(str(i), data=a.astype(np.float32))
     with zipfile.ZipFile(os.path.join(OUT, name), "w") as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": "3.6.0"}))
-        z.writestr("config.json", json.dumps(config))
-        z.writestr("model.weights.h5", buffer.getvalue())
+        for entry, data in (("metadata.json", json.dumps({"keras_version": "3.6.0"})), ("config.json", json.dumps(config)),
+                            ("model.weights.h5", buffer.getvalue())):
+            z.writestr(zipfile.ZipInfo(entry, date_time=(2026, 1, 1, 0, 0, 0)), data)  # fixed dates: same bytes every run
 
 
 T = 12
@@ -136,6 +139,23 @@ for lname, w in (("lstm", keras_rnn(lstm)), ("gru", keras_rnn(gru)), ("dense", k
     weights[lname] = list(zip(names(lname, w), w))
 write_keras2("keras2_lstm_gru_dense.h5", layers, weights)
 save_expected("keras2_lstm_gru_dense", x, y)
+
+
+# 3b. The same weights as a Keras 2 Functional model (InputLayer, then each layer fed by the one before it), and a
+# Functional model that branches (refused, naming the layer).
+def functional(layers, inputs):
+    chain, previous = [], None
+    for layer in layers:
+        entry = dict(layer, name=layer["config"]["name"], inbound_nodes=[] if previous is None else [[[inputs.get(layer["config"]["name"], previous), 0, 0, {}]]])
+        chain.append(entry)
+        previous = layer["config"]["name"]
+    return chain
+
+
+chain = [layer_cfg("InputLayer", name="input_1", batch_input_shape=[None, None, 4], dtype="float32")] + layers[1:]
+write_keras2("keras2_functional.h5", functional(chain, {}), weights, functional=True)
+save_expected("keras2_functional", x, y)
+write_keras2("keras2_functional_branch.h5", functional(chain, {"gru": "input_1"}), weights, functional=True)
 
 # 4. Keras 2 .h5: Bidirectional(LSTM(3→4), concat, sequences) + Dense(8→2) on every step.
 bi, dense = nn.LSTM(3, 4, bidirectional=True), nn.Linear(8, 2)
