@@ -50,6 +50,12 @@ internal partial class OnnxGruLast;
 [Dense(2)]
 internal partial class OnnxBiLstm;
 
+// A hand-built ONNX LSTM, direction reverse, HardSigmoid(0.2, 0.5) gates, final state into a Gemm.
+[RnnModel(inputSize: 3)]
+[Lstm(5, RecurrentActivation = Activation.HardSigmoid, Direction = Direction.Backward)]
+[Dense(2)]
+internal partial class OnnxLstmReverseHardSigmoid;
+
 // A hand-built ONNX GRU with linear_before_reset = 0: Keras layout only (PyTorch has no such GRU).
 [RnnModel(inputSize: 3)]
 [Gru(5, ResetAfter = false)]

@@ -43,6 +43,15 @@ x = rng.standard_normal((T, I)).astype(np.float32)
 with open(os.path.join(OUT, "onnx_gru_reset_before.expected.json"), "w") as f:
     json.dump({"timeSteps": T, "input": [float(v) for v in x.ravel()], "dims": [T, 1, I], "output": None}, f)
 
+# LSTM read in reverse with Keras 2's hard sigmoid gates, last state → Gemm (RnnGen: Backward, HardSigmoid).
+node, inits = recurrent("LSTM", 4, direction="reverse", activations=["HardSigmoid", "Tanh", "Tanh"],
+                        activation_alpha=[0.2], activation_beta=[0.5])
+glue, more = head()
+save("onnx_lstm_reverse_hardsigmoid", [node, *glue], inits + more)
+x = rng.standard_normal((T, I)).astype(np.float32)
+with open(os.path.join(OUT, "onnx_lstm_reverse_hardsigmoid.expected.json"), "w") as f:
+    json.dump({"timeSteps": T, "input": [float(v) for v in x.ravel()], "dims": [T, 1, I], "output": None}, f)
+
 # LSTM with peepholes.
 node, inits = recurrent("LSTM", 4, extra_inputs=("", "", "", "P"))
 glue, more = head()
