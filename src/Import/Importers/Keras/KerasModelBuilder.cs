@@ -119,11 +119,10 @@ internal static class KerasModelBuilder
         Activation recurrentActivation = Activation.Sigmoid;
         if (kind is LayerKind.Lstm or LayerKind.Gru)
         {
-            Activation? parsed = KerasActivations.Parse(JsonInput.Optional(config, "recurrent_activation") ?? default(JsonElement?), keras3, out string recurrentName);
-            if (JsonInput.Optional(config, "recurrent_activation") is null)
-            {
-                parsed = keras3 ? Activation.Sigmoid : Activation.HardSigmoid; // Keras 2.0–2.2 default
-            }
+            // Absent only in old Keras 2 configs, whose default was hard_sigmoid (Keras 3's default is sigmoid).
+            JsonElement? recurrent = JsonInput.Optional(config, "recurrent_activation");
+            string recurrentName = keras3 ? "sigmoid" : "hard_sigmoid";
+            Activation? parsed = recurrent is null ? (keras3 ? Activation.Sigmoid : Activation.HardSigmoid) : KerasActivations.Parse(recurrent, keras3, out recurrentName);
 
             if (parsed is null or Activation.Softmax)
             {
