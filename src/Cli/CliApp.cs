@@ -51,6 +51,12 @@ public static class CliApp
             error.WriteLine($"rnngen: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in rnngen rather than a bad file: still one line, with what is needed to report it.
+            error.WriteLine($"rnngen: {parsed.Model}: internal error {e.GetType().Name}: {e.Message} (please report it with the model file)");
+            return 1;
+        }
     }
 
     private static int Import(ImportedModel model, CliArguments args, TextWriter output)
