@@ -43,6 +43,9 @@ public sealed class ImportedModel
     /// <summary>Weights RnnGen runs, counted as Keras counts parameters.</summary>
     public long ParameterCount => Layers.Sum(layer => FrameworkTensors.Count(layer.Shape, WeightLayout.Keras));
 
+    /// <summary>The weights as named tensors in <paramref name="layout"/> (Keras weight paths or PyTorch state_dict names).</summary>
+    public List<NamedTensor> Tensors(WeightLayout layout) => TensorRenderer.Render(this, layout);
+
     /// <summary>Throws the unsupported list as one message when there is anything in it.</summary>
     public void ThrowIfUnsupported()
     {
