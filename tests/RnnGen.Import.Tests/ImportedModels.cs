@@ -56,6 +56,12 @@ internal partial class OnnxBiLstm;
 [Dense(2)]
 internal partial class OnnxLstmReverseHardSigmoid;
 
+// A hand-built ONNX GRU whose sequence is cut to its last step by Slice on the time axis.
+[RnnModel(inputSize: 3)]
+[Gru(5)]
+[Dense(2)]
+internal partial class OnnxGruSliceLast;
+
 // A hand-built ONNX GRU with linear_before_reset = 0: Keras layout only (PyTorch has no such GRU).
 [RnnModel(inputSize: 3)]
 [Gru(5, ResetAfter = false)]

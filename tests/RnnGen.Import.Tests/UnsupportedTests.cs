@@ -9,6 +9,7 @@ public sealed class UnsupportedTests
     [InlineData("onnx_lstm_peephole.onnx", "node 'LSTM' (LSTM): input P (peepholes) 'P' is non-zero, which is not supported")]
     [InlineData("onnx_lstm_clip.onnx", "node 'LSTM' (LSTM): clip is not supported")]
     [InlineData("onnx_rnn_mul.onnx", "node '/scale/Mul' (Mul) is not supported yet")]
+    [InlineData("onnx_gru_gather_hidden.onnx", "node '/Gather' (Gather) is only supported taking the last step ([-1]) along the time axis of a recurrent layer's output")]
     public void Onnx_features_without_an_RnnGen_equivalent_are_named(string file, string message)
     {
         ImportedModel model = ModelImporter.Read(TestFiles.Read(file), file);

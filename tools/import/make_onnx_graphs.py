@@ -24,9 +24,9 @@ def save(name, nodes, inits, output="y", out_shape=(1, O)):
     onnx.save(model, os.path.join(OUT, name + ".onnx"))
 
 
-def recurrent(op, gates, extra_inputs=(), **attrs):
+def recurrent(op, gates, extra_inputs=(), outputs=("", "Y_h"), **attrs):
     inits = [init("W", (1, gates * H, I)), init("R", (1, gates * H, H)), init("B", (1, 2 * gates * H))]
-    node = helper.make_node(op, ["x", "W", "R", "B", *extra_inputs], ["", "Y_h"], hidden_size=H, **attrs)
+    node = helper.make_node(op, ["x", "W", "R", "B", *extra_inputs], list(outputs), hidden_size=H, **attrs)
     return node, inits
 
 
@@ -51,6 +51,24 @@ save("onnx_lstm_reverse_hardsigmoid", [node, *glue], inits + more)
 x = rng.standard_normal((T, I)).astype(np.float32)
 with open(os.path.join(OUT, "onnx_lstm_reverse_hardsigmoid.expected.json"), "w") as f:
     json.dump({"timeSteps": T, "input": [float(v) for v in x.ravel()], "dims": [T, 1, I], "output": None}, f)
+
+# GRU whose full output Y is cut to its last step with Slice on the time axis, as other exporters write out[-1].
+node, inits = recurrent("GRU", 3, outputs=("Y",), linear_before_reset=1)
+glue, more = head("last")
+ints = lambda name, v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)
+slice_nodes = [helper.make_node("Slice", ["Y", "starts", "ends", "slice_axes"], ["sliced"]),
+               helper.make_node("Squeeze", ["sliced", "squeeze_axes"], ["last"])]
+save("onnx_gru_slice_last", [node, *slice_nodes, helper.make_node("Gemm", ["last", "fc_w", "fc_b"], ["y"], transB=1)], inits + more[1:] + [ints("starts", [-1]), ints("ends", [2**63 - 1]),
+     ints("slice_axes", [0]), ints("squeeze_axes", [0, 1])])
+x = rng.standard_normal((T, I)).astype(np.float32)
+with open(os.path.join(OUT, "onnx_gru_slice_last.expected.json"), "w") as f:
+    json.dump({"timeSteps": T, "input": [float(v) for v in x.ravel()], "dims": [T, 1, I], "output": None}, f)
+
+# The same Gather torch writes for out[:, -1], but on the hidden axis: must be refused, not read as "last step".
+node, inits = recurrent("GRU", 3, outputs=("Y",), linear_before_reset=1)
+save("onnx_gru_gather_hidden", [node, helper.make_node("Squeeze", ["Y", "one"], ["seq"]),
+     helper.make_node("Gather", ["seq", "minus_one"], ["y"], axis=2, name="/Gather")],
+     inits + [ints("one", [1]), ints("minus_one", -1)], out_shape=(T, 1))
 
 # LSTM with peepholes.
 node, inits = recurrent("LSTM", 4, extra_inputs=("", "", "", "P"))

@@ -128,10 +128,47 @@ internal sealed class OnnxGraphReader
         glueCounts[node.OpType] = glueCounts.TryGetValue(node.OpType, out int n) ? n + 1 : 1;
         if (node.Output.Count > 0)
         {
-            live[node.Output[0]] = value;
+            live[node.Output[0]] = Through(node, value);
         }
 
         return null;
+    }
+
+    /// <summary>Follows where the time axis goes through shape glue, so Gather / Slice can be checked to select a time step.</summary>
+    private Live Through(NodeProto node, Live value)
+    {
+        Live unknown = value with { Rank = -1, TimeAxis = -1 };
+        int rank = value.Rank, axis = value.TimeAxis;
+        if (rank < 0 || axis < 0)
+        {
+            return unknown;
+        }
+
+        List<long>? axes = Constant(node, 1) is { } a ? a.Values.Select(v => (long)v).ToList() : OnnxValues.Attribute(node, "axes") is not null ? OnnxValues.Ints(node, "axes") : null;
+        switch (node.OpType)
+        {
+            case "Identity" or "Dropout" or "Cast":
+                return value;
+            case "Squeeze" when axes is not null:
+                var squeezed = axes.Select(x => x < 0 ? x + rank : x).ToList();
+                return squeezed.Contains(axis) ? unknown : value with { Rank = rank - squeezed.Count, TimeAxis = axis - squeezed.Count(x => x < axis) };
+            case "Unsqueeze" when axes is not null:
+                int grown = rank + axes.Count;
+                int moved = axis;
+                foreach (long x in axes.Select(x => x < 0 ? x + grown : x).OrderBy(x => x))
+                {
+                    moved += x <= moved ? 1 : 0;
+                }
+
+                return value with { Rank = grown, TimeAxis = moved };
+            case "Transpose":
+                List<long> perm = OnnxValues.Ints(node, "perm");
+                return perm.Count == rank ? value with { TimeAxis = perm.IndexOf(axis) } : unknown;
+            case "Reshape" when Constant(node, 1) is { } shape && shape.Values.Length > axis && shape.Values.Take(axis + 1).All(d => d == 0):
+                return value with { Rank = shape.Values.Length }; // dimensions up to time are copied (0)
+            default:
+                return unknown;
+        }
     }
 
     private string? Recurrent(NodeProto node, Live x)
@@ -228,7 +265,7 @@ internal sealed class OnnxGraphReader
         {
             if (node.Output[i].Length > 0)
             {
-                live[node.Output[i]] = new Live(layer, kinds[i]);
+                live[node.Output[i]] = i == 0 ? new Live(layer, "Y", Rank: 4, TimeAxis: 0) : new Live(layer, kinds[i]); // Y: [seq, dirs, batch, hidden]
             }
         }
 
@@ -309,12 +346,15 @@ internal sealed class OnnxGraphReader
 
     private string? LastStep(NodeProto node, Live x)
     {
+        // The selected axis must be the one time went to (Gather's axis attribute, Slice's axes input; default 0).
+        long selected = node.OpType == "Gather" ? OnnxValues.Int(node, "axis", 0) : Constant(node, 3) is { Values: [var only] } ? (long)only : Present(node, 3) ? -99 : 0;
+        bool onTime = x.TimeAxis >= 0 && (selected < 0 ? selected + x.Rank : selected) == x.TimeAxis;
         bool last = node.OpType == "Gather"
             ? Constant(node, 1) is { Values: [-1] } && Constant(node, 1)!.Shape.Length == 0
             : Constant(node, 1) is { Values: [-1] } && (Constant(node, 2) is { Values: [var end] } && end > 1e9f) && (!Present(node, 4) || Constant(node, 4) is { Values: [1] });
-        if (!last || x.Kind != "Y" || x.Layer is null || uses[x.Layer].LastStep)
+        if (!last || !onTime || x.Kind != "Y" || x.Layer is null || uses[x.Layer].LastStep)
         {
-            return $"node '{Current}' ({node.OpType}) is only supported taking the last step ([-1]) of a recurrent layer's output";
+            return $"node '{Current}' ({node.OpType}) is only supported taking the last step ([-1]) along the time axis of a recurrent layer's output";
         }
 
         uses[x.Layer].LastStep = true;
@@ -418,7 +458,8 @@ internal sealed class OnnxGraphReader
         return new RawTensor($"{tensor.Name}[{direction}]", shape, tensor.Values.AsSpan((int)((direction * perDirection) + offset), (int)length).ToArray());
     }
 
-    private sealed record Live(ImportedLayer? Layer, string Kind);
+    /// <summary>A value on the model's path: what produced it, and for a recurrent output its rank and where time is.</summary>
+    private sealed record Live(ImportedLayer? Layer, string Kind, int Rank = -1, int TimeAxis = -1);
 
     private sealed class Use
     {
