@@ -153,7 +153,9 @@ def functional(layers, inputs):
 
 
 chain = [layer_cfg("InputLayer", name="input_1", batch_input_shape=[None, None, 4], dtype="float32")] + layers[1:]
-write_keras2("keras2_functional.h5", functional(chain, {}), weights, functional=True)
+# tf.keras 2.3+ names a recurrent layer's weights after its cell: lstm/lstm_cell/kernel:0.
+tf2_names = {l: [(n.replace(f"{l}/", f"{l}/{l}_cell/") if l != "dense" else n, a) for n, a in ws] for l, ws in weights.items()}
+write_keras2("keras2_functional.h5", functional(chain, {}), tf2_names, functional=True)
 save_expected("keras2_functional", x, y)
 write_keras2("keras2_functional_branch.h5", functional(chain, {"gru": "input_1"}), weights, functional=True)
 
