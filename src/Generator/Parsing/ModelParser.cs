@@ -98,6 +98,7 @@ internal static class ModelParser
         }
 
         ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
+        WeightsRequest? weights = ReadWeights(modelAttributes[0], name, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -111,7 +112,8 @@ internal static class ModelParser
             keyword,
             type.IsValueType,
             inputSize,
-            layers.ToEquatableArray());
+            layers.ToEquatableArray(),
+            weights);
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -212,6 +214,42 @@ internal static class ModelParser
         }
 
         return inputSize;
+    }
+
+    /// <summary><c>Weights</c> and <c>Layout</c>: both or neither, a safetensors naming scheme (PyTorch or Keras).</summary>
+    private static WeightsRequest? ReadWeights(AttributeData attribute, string name, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        string? path = null;
+        int? layout = null;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "Weights")
+            {
+                path = named.Value.Value as string ?? string.Empty;
+            }
+            else if (named.Key == "Layout" && named.Value.Value is int value)
+            {
+                layout = value;
+            }
+        }
+
+        string? problem = (path, layout) switch
+        {
+            (null, null) => null,
+            (null, _) => "Layout only says how a Weights file names its tensors: set Weights = \"model.safetensors\" too, or remove Layout",
+            ("", _) => "Weights is empty: give the path of a .safetensors file listed in AdditionalFiles",
+            (_, null) => "say whose names the Weights file uses: add Layout = WeightLayout.PyTorch (a state_dict) or WeightLayout.Keras (weight paths such as lstm/kernel)",
+            (_, (int)WeightLayout.PyTorch or (int)WeightLayout.Keras) => null,
+            (_, (int)WeightLayout.Onnx) => "ONNX initializers have no standard names to find layers by: convert the .onnx file with `rnngen import` and use the layout it prints",
+            _ => $"Layout = {layout} is not a WeightLayout: use WeightLayout.PyTorch or WeightLayout.Keras",
+        };
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsOptionInvalid, location, name, problem));
+            return null;
+        }
+
+        return path is null ? null : new WeightsRequest(path, (WeightLayout)layout!.Value, LocationInfo.From(location));
     }
 
     private static bool HasBindingErrors(AttributeData attribute) =>
