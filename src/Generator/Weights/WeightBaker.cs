@@ -36,7 +36,7 @@ internal static class WeightBaker
         SafetensorsContent content;
         try
         {
-            content = SafetensorsContent.Read(Convert.FromBase64String(candidates[0].Base64));
+            content = SafetensorsContent.Read(Decode(candidates[0]));
         }
         catch (FormatException e)
         {
@@ -83,6 +83,18 @@ internal static class WeightBaker
 
     private static BakedModel Fail(ModelSpec model, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments) =>
         new(model, null, new[] { DiagnosticInfo.Create(descriptor, model.Weights!.Location, arguments) }.ToEquatableArray());
+
+    private static byte[] Decode(WeightsFileText file)
+    {
+        try
+        {
+            return Convert.FromBase64String(file.Base64);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"its encoded copy is not the base64 text RnnGen.Weights.targets writes; import that file in the project rather than listing encoded copies by hand");
+        }
+    }
 
     /// <summary>ArgumentException appends " (Parameter 'file')" to messages on .NET Core; a diagnostic reads better without it.</summary>
     private static string WithoutParameterName(ArgumentException e)
