@@ -107,6 +107,11 @@ internal static class DiagnosticDescriptors
         "Weights file does not match the declared layers",
         "'{0}': the weights file '{1}' does not match the declared layers: {2}");
 
+    public static readonly DiagnosticDescriptor SkipInvalid = Error(
+        "RNNG0021",
+        "Invalid Skip",
+        "'{0}': Skip = {1} cannot work: {2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

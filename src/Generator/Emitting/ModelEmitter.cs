@@ -36,6 +36,11 @@ internal static class ModelEmitter
             writer.Line("//   layer " + layer.Index + ": " + Describe(layer));
         }
 
+        if (model.Skip > 0)
+        {
+            writer.Line("//   then Skip = " + model.Skip + ": each step's first " + model.Skip + " input features are added to its first outputs");
+        }
+
         writer.Line("#nullable enable");
         writer.Line("using " + TypeNames.Kernels + " = global::RnnGen.Kernels;");
         writer.Line("using " + TypeNames.Activations + " = global::RnnGen.Activations;");

@@ -11,7 +11,8 @@ internal sealed record ModelSpec(
     bool IsValueType,
     int InputSize,
     EquatableArray<LayerSpec> Layers,
-    WeightsRequest? Weights = null)
+    WeightsRequest? Weights = null,
+    int Skip = 0)
 {
     /// <summary>Namespace-qualified name, containing types included, e.g. <c>Demo.Outer.Model</c>.</summary>
     public string FullName

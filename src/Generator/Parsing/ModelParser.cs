@@ -98,6 +98,7 @@ internal static class ModelParser
         }
 
         ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
+        int skip = ReadSkip(modelAttributes[0], name, inputSize, layers, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
         WeightsRequest? weights = ReadWeights(modelAttributes[0], name, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
@@ -113,7 +114,8 @@ internal static class ModelParser
             type.IsValueType,
             inputSize,
             layers.ToEquatableArray(),
-            weights);
+            weights,
+            skip);
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -214,6 +216,37 @@ internal static class ModelParser
         }
 
         return inputSize;
+    }
+
+    /// <summary><c>Skip</c>: how many leading input features are added to the outputs; 0 when absent or invalid.</summary>
+    private static int ReadSkip(AttributeData attribute, string name, int inputSize, List<LayerSpec> layers, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        int skip = 0;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "Skip" && named.Value.Value is int value)
+            {
+                skip = value;
+            }
+        }
+
+        if (skip == 0 || layers.Count == 0)
+        {
+            return 0;
+        }
+
+        int outputSize = layers[layers.Count - 1].OutputWidth;
+        string? problem = skip < 0 ? "it cannot be negative"
+            : skip > inputSize || skip > outputSize ? $"it adds input features to outputs one for one, so it is at most min(InputSize {inputSize}, OutputSize {outputSize})"
+            : layers.Any(l => l.IsRecurrent && l.Direction != Direction.Forward) ? "it adds each step's input to that step's output, which needs every recurrent layer to be Forward"
+            : null;
+        if (problem is null)
+        {
+            return skip;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SkipInvalid, location, name, skip.ToString(System.Globalization.CultureInfo.InvariantCulture), problem));
+        return 0;
     }
 
     /// <summary><c>Weights</c> and <c>Layout</c>: both or neither, a safetensors naming scheme (PyTorch or Keras).</summary>

@@ -31,4 +31,11 @@ public sealed class RnnModelAttribute : Attribute
 
     /// <summary>Whose tensor names and shapes the <see cref="Weights"/> file uses: <see cref="WeightLayout.PyTorch"/> or <see cref="WeightLayout.Keras"/>. Required with <see cref="Weights"/>.</summary>
     public WeightLayout Layout { get; set; }
+
+    /// <summary>
+    /// Adds each step's first <c>Skip</c> input features to its first <c>Skip</c> outputs, after the last layer: the
+    /// residual of GuitarML / Automated-GuitarAmpModelling models (their JSON's <c>skip</c>; PyTorch
+    /// <c>lin(lstm(x)) + x[..., :skip]</c>). At most min(InputSize, OutputSize); every recurrent layer must be Forward.
+    /// </summary>
+    public int Skip { get; set; }
 }
