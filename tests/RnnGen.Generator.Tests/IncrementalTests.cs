@@ -110,7 +110,7 @@ public sealed class IncrementalTests
         AssertReasons(edited, TrackingNames.Bake, IncrementalStepRunReason.Modified);
         string after = Assert.Single(edited.GeneratedSources).SourceText.ToString();
         Assert.NotEqual(before, after);
-        Assert.Contains("0.25f", after, StringComparison.Ordinal);
+        Assert.Contains("\"\\u0000\\u3E80", after, StringComparison.Ordinal); // 0.25f = 0x3E800000, low half first
     }
 
     [Fact]

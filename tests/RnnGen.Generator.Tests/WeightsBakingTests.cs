@@ -32,6 +32,23 @@ public sealed class WeightsBakingTests
         Assert.Empty(run.NewErrors());
     }
 
+    [Fact]
+    public void Weights_are_one_string_literal_of_float_bits_and_huge_models_a_float_array()
+    {
+        GeneratorRun small = Run(Tiny, WeightsFiles.Encoded("models/tiny.safetensors", WeightsFiles.Safetensors(WeightsFiles.TorchLstm(3, 2))));
+        string source = Assert.Single(small.Sources).SourceText.ToString();
+        Assert.Contains("BakedData.AsFloats(", source, StringComparison.Ordinal);
+        Assert.Contains("\"\\u0000\\u3F80", source, StringComparison.Ordinal); // the first weight, 1.0f = 0x3F800000, low half first
+
+        // 4·512·(256 + 512 + 1) = 1,574,912 floats: more than one literal should hold, so a constant array instead.
+        string huge = Tiny.Replace("inputSize: 3", "inputSize: 256", StringComparison.Ordinal).Replace("[Lstm(2)]", "[Lstm(512)]", StringComparison.Ordinal);
+        GeneratorRun large = Run(huge, WeightsFiles.Encoded("models/tiny.safetensors", WeightsFiles.Safetensors(WeightsFiles.TorchLstm(256, 512))));
+        Assert.Empty(large.GeneratorDiagnostics);
+        string largeSource = Assert.Single(large.Sources).SourceText.ToString();
+        Assert.Contains("private static global::System.ReadOnlySpan<float> Canonical => new float[]", largeSource, StringComparison.Ordinal);
+        Assert.Matches(@"new float\[\]\n\s*\{\n\s*1f, ", largeSource);
+    }
+
     [Theory]
     [InlineData("Weights = \"tiny.safetensors\"", "add Layout = WeightLayout.PyTorch")]
     [InlineData("Weights = \"tiny.safetensors\", Layout = WeightLayout.Onnx", "ONNX initializers have no standard names")]

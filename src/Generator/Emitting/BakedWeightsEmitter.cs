@@ -7,10 +7,16 @@ namespace RnnGen.Generator.Emitting;
 
 /// <summary>
 /// Writes <c>static Default</c>: the model whose weights the generator read from the Weights file at build time,
-/// stored as a constant float array in the assembly's data (an RVA field, no heap copy until the model is built).
+/// stored in the assembly's data. Up to <see cref="MaxLiteralFloats"/> floats go into one string literal (two UTF-16
+/// code units per float), which the compiler reads as a single token; an array initializer of 400k floats cost 10 s
+/// more per build here. Beyond that the assembly's 16 MB string heap could overflow, so larger models use a constant
+/// float array (an RVA field).
 /// </summary>
 internal static class BakedWeightsEmitter
 {
+    /// <summary>4 MB of literal per model, a quarter of what the metadata string heap holds for the whole assembly.</summary>
+    public const int MaxLiteralFloats = 1 << 20;
+
     private const int ValuesPerLine = 8;
 
     public static void Emit(SourceWriter writer, string typeName, BakedWeights baked)
@@ -30,30 +36,55 @@ internal static class BakedWeightsEmitter
             writer.Line("    global::RnnGen.Weights.WeightSlots.Create(Canonical, s_rnnGenLayers, global::RnnGen.Kernels.VectorPaths.Best),");
             writer.Line("    global::RnnGen.Kernels.VectorPaths.Best);");
             writer.Line();
-            writer.Line($"/// <summary>The weights of <c>{file}</c> in RnnGen's canonical layout (see <c>CanonicalLayout</c>): read-only data in the assembly.</summary>");
-            writer.Line("private static global::System.ReadOnlySpan<float> Canonical => new float[]");
-            writer.Line("{");
-            var line = new StringBuilder();
-            for (int i = 0; i < baked.Canonical.Count; i++)
+            writer.Line($"/// <summary>The weights of <c>{file}</c> in RnnGen's canonical layout (see <c>CanonicalLayout</c>), read in place from the assembly's data.</summary>");
+            if (baked.Canonical.Count <= MaxLiteralFloats)
             {
-                line.Append(Float(baked.Canonical[i])).Append(',');
-                if ((i + 1) % ValuesPerLine == 0 || i == baked.Canonical.Count - 1)
-                {
-                    writer.Line("    " + line.ToString());
-                    line.Clear();
-                }
-                else
-                {
-                    line.Append(' ');
-                }
+                writer.Line("private static global::System.ReadOnlySpan<float> Canonical => global::RnnGen.Weights.BakedData.AsFloats(");
+                writer.Line("    // float32 bit patterns, two UTF-16 code units each, low half first");
+                writer.Line("    " + Literal(baked.Canonical) + ");");
             }
-
-            writer.Line("};");
+            else
+            {
+                WriteArray(writer, baked.Canonical);
+            }
         });
     }
 
-    /// <summary>Round-trips exactly: nine significant digits identify every float32.</summary>
-    private static string Float(float value) => value.ToString("G9", CultureInfo.InvariantCulture) + "f";
+    private static string Literal(EquatableArray<float> values)
+    {
+        var text = new StringBuilder((values.Count * 12) + 2).Append('"');
+        foreach (float value in values)
+        {
+            uint bits = unchecked((uint)System.BitConverter.ToInt32(System.BitConverter.GetBytes(value), 0));
+            text.Append("\\u").Append((bits & 0xFFFF).ToString("X4", CultureInfo.InvariantCulture));
+            text.Append("\\u").Append((bits >> 16).ToString("X4", CultureInfo.InvariantCulture));
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    private static void WriteArray(SourceWriter writer, EquatableArray<float> values)
+    {
+        writer.Line("private static global::System.ReadOnlySpan<float> Canonical => new float[]");
+        writer.Line("{");
+        var line = new StringBuilder();
+        for (int i = 0; i < values.Count; i++)
+        {
+            // Nine significant digits identify every float32 exactly.
+            line.Append(values[i].ToString("G9", CultureInfo.InvariantCulture)).Append("f,");
+            if ((i + 1) % ValuesPerLine == 0 || i == values.Count - 1)
+            {
+                writer.Line("    " + line.ToString());
+                line.Clear();
+            }
+            else
+            {
+                line.Append(' ');
+            }
+        }
+
+        writer.Line("};");
+    }
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
