@@ -2,7 +2,8 @@
 # How build time and generated size grow with the parameter count of baked weights ([RnnModel(Weights = ...)]).
 # For each LSTM size: a fresh console project bakes a random PyTorch safetensors file; the script rebuilds it three
 # times after touching the weights file (encode + generate + compile) and three times after touching only Program.cs
-# with the same model declared without Weights (the cost of the same project without baking), and prints medians.
+# with the same model declared without Weights (the cost of the same project without baking), and prints the run with
+# the median CPU time.
 # Usage: eng/measure-baking.sh [out.md]   (needs python3 for writing the files; takes a few minutes; the machine should be quiet)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,19 +12,20 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
+[ -x /usr/bin/time ] || { echo "measure-baking: needs GNU time (apt-get install time)" >&2; exit 1; }
 dotnet build "$repo/src/Generator" -c Release -v q -nologo >/dev/null
 dotnet build "$repo/src/Runtime" -c Release -v q -nologo >/dev/null
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Wall and CPU seconds (user + sys of the whole build: MSBuild and the compiler run as child processes, no servers),
+# since on a shared machine CPU time is the steadier of the two.
 build_seconds() {
-  local start end
-  start=$(date +%s.%N)
-  dotnet build "$1" -c Release -v q -nologo -p:BuildProjectReferences=false >/dev/null
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", b - a }'
+  /usr/bin/time -f "%e %U %S" -o "$work/time" dotnet build "$1" -c Release -v q -nologo -m:1 -nodeReuse:false \
+    -p:UseSharedCompilation=false -p:BuildProjectReferences=false >/dev/null
+  awk '{ printf "%.1f %.1f\n", $1, $2 + $3 }' "$work/time"
 }
+median_pair() { sort -n -k2 | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
 
-echo "| LSTM (in → units) | parameters | safetensors bytes | generated .g.cs bytes | App.dll bytes | build, weights touched (s) | build without Weights (s) |" >"$out"
+echo "| LSTM (in → units) | parameters | safetensors bytes | generated .g.cs bytes | App.dll bytes | build with weights touched: wall / CPU s | same model without Weights: wall / CPU s |" >"$out"
 echo "|---|--:|--:|--:|--:|--:|--:|" >>"$out"
 for size in "8 16" "8 64" "16 128" "32 200" "64 256" "64 288"; do
   set -- $size
@@ -70,11 +72,11 @@ CS
   }
   declare_model ', Weights = "weights/model.safetensors", Layout = WeightLayout.PyTorch' Default
   dotnet build "$dir" -c Release -v q -nologo >/dev/null
-  baked=$(for _ in 1 2 3; do touch "$dir/weights/model.safetensors"; build_seconds "$dir"; done | median)
+  baked=$(for _ in 1 2 3; do touch "$dir/weights/model.safetensors"; build_seconds "$dir"; done | median_pair | sed 's| | / |')
   generated=$(stat -c %s "$dir"/obj/Release/net10.0/generated/RnnGen.Generator/RnnGen.Generator.RnnGenerator/Model.g.cs)
   dll=$(stat -c %s "$dir/bin/Release/net10.0/App.dll")
   declare_model '' 'FromParameters(new float[Model.ParameterLength(WeightLayout.PyTorch)], WeightLayout.PyTorch)'
-  plain=$(for _ in 1 2 3; do touch "$dir/Program.cs"; build_seconds "$dir"; done | median)
+  plain=$(for _ in 1 2 3; do touch "$dir/Program.cs"; build_seconds "$dir"; done | median_pair | sed 's| | / |')
   params=$(( 4 * units * (input + units + 2) ))
   echo "| $input → $units | $params | $(stat -c %s "$dir/weights/model.safetensors") | $generated | $dll | $baked | $plain |" >>"$out"
 done
