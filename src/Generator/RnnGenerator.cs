@@ -3,6 +3,7 @@ using RnnGen.Generator.Emitting;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 using RnnGen.Generator.Parsing;
+using RnnGen.Generator.Weights;
 
 namespace RnnGen.Generator;
 
@@ -36,9 +37,24 @@ public sealed class RnnGenerator : IIncrementalGenerator
         IncrementalValueProvider<bool> allowsUnsafe = context.CompilationProvider
             .Select(static (compilation, _) => compilation.Options is Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { AllowUnsafe: true })
             .WithTrackingName(TrackingNames.AllowsUnsafe);
+
+        // Weights files named by [RnnModel(Weights = ...)], as the base64 text RnnGen.Weights.targets writes.
+        IncrementalValueProvider<EquatableArray<WeightsFileText>> weightsFiles = context.AdditionalTextsProvider
+            .Where(static text => WeightsFileText.IsWeightsFile(text))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => WeightsFileText.Read(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray())
+            .WithTrackingName(TrackingNames.WeightsFiles);
+        IncrementalValuesProvider<BakedModel> baked = models
+            .Combine(weightsFiles)
+            .Select(static (pair, cancellationToken) => WeightBaker.Bake(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Bake);
+        context.RegisterSourceOutput(baked.Select(static (model, _) => model.Diagnostics), ReportDiagnostics);
+
         context.RegisterSourceOutput(
-            models.Combine(allowsUnsafe),
-            static (output, pair) => output.AddSource(ModelEmitter.HintName(pair.Left), ModelEmitter.Emit(pair.Left, pair.Right)));
+            baked.Select(static (model, _) => (model.Model, model.Weights)).Combine(allowsUnsafe),
+            static (output, pair) => output.AddSource(ModelEmitter.HintName(pair.Left.Model), ModelEmitter.Emit(pair.Left.Model, pair.Right, pair.Left.Weights)));
 
         foreach (var layerAttribute in ModelParser.LayerAttributeNames)
         {
@@ -72,6 +88,12 @@ public static class TrackingNames
 
     /// <summary>Parse result → model spec (the input of emission).</summary>
     public const string Model = nameof(Model);
+
+    /// <summary>AdditionalFiles → the weights files (base64 safetensors) models may name.</summary>
+    public const string WeightsFiles = nameof(WeightsFiles);
+
+    /// <summary>Model spec + weights files → checked canonical weights (or diagnostics).</summary>
+    public const string Bake = nameof(Bake);
 
     /// <summary>Compilation → whether unsafe code is allowed.</summary>
     public const string AllowsUnsafe = nameof(AllowsUnsafe);

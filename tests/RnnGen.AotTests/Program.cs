@@ -45,6 +45,22 @@ foreach (string dtype in new[] { "f32", "f16", "bf16" })
     }
 }
 
+// Weights baked in at build time: Default must be the golden model, from the binary's own data.
+GoldenCase bakedCase = GoldenCase.Load("torch_gru_13x29_bidir_two_layers");
+foreach (GoldenRun run in bakedCase.Runs.Where(r => r.InitialStates.Count == 0))
+{
+    var state = default(BakedGolden.State);
+    float[] outputs = new float[BakedGolden.OutputLength(run.TimeSteps)];
+    BakedGolden.Default.Run(run.Inputs, ref state, outputs);
+    float worst = outputs.Zip(run.Outputs, (a, b) => Math.Abs(a - b)).Max();
+    checks++;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  baked Default ({run.TimeSteps} steps): max |error| {worst:E2} against PyTorch"));
+    if (!(worst <= GoldenComparison.Tolerance))
+    {
+        failures.Add($"baked Default: max |error| {worst}");
+    }
+}
+
 foreach ((string framework, float worst) in worstByFramework)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {framework}: max |error| {worst:E2}"));
@@ -68,3 +84,8 @@ void Check(GoldenCase golden, GoldenRun run, GoldenOutcome outcome, string how)
         failures.Add($"{golden.Name} ({golden.Framework}) T={run.TimeSteps} via {how}: {worst.Where}");
     }
 }
+
+[RnnGen.RnnModel(inputSize: 13, Weights = "torch_gru_13x29_bidir_two_layers.safetensors", Layout = RnnGen.WeightLayout.PyTorch)]
+[RnnGen.Gru(29, ReturnSequences = true, Direction = RnnGen.Direction.Bidirectional)]
+[RnnGen.Gru(29, ReturnSequences = true, Direction = RnnGen.Direction.Bidirectional)]
+internal partial class BakedGolden;

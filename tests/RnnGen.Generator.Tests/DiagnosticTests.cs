@@ -345,6 +345,29 @@ public sealed class DiagnosticTests
     }
 
     /// <summary>Asserts exactly one RnnGen error with this id, where and what it says, and that nothing was generated.</summary>
+    [Fact]
+    public void RNNG0021_SkipWiderThanTheOutput()
+    {
+        string source = Usings + """
+            [RnnModel(inputSize: 2, Skip = 2)]
+            [Lstm(20, ReturnSequences = true)]
+            [Dense(1)]
+            partial class AmpModel { }
+            """;
+        AssertError(source, "RNNG0021", "RnnModel(inputSize: 2, Skip = 2)", line: 1, "Skip = 2 cannot work", "at most min(InputSize 2, OutputSize 1)");
+    }
+
+    [Fact]
+    public void RNNG0021_SkipOnABidirectionalModel()
+    {
+        string source = Usings + """
+            [RnnModel(inputSize: 2, Skip = 1)]
+            [Lstm(4, ReturnSequences = true, Direction = Direction.Bidirectional)]
+            partial class AmpModel { }
+            """;
+        AssertError(source, "RNNG0021", "RnnModel(inputSize: 2, Skip = 1)", line: 1, "needs every recurrent layer to be Forward");
+    }
+
     private static Diagnostic AssertError(string source, string id, string underlined, int line, params string[] advice)
     {
         GeneratorRun run = GeneratorHarness.Run(source);

@@ -32,15 +32,17 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(string source, LanguageVersion version = LanguageVersion.CSharp12, bool warningsAsErrors = true) =>
         Compile(ParseOptions(version), warningsAsErrors, ("Model.cs", source));
 
-    public static GeneratorDriver CreateDriver(CSharpParseOptions options) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options, params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             new[] { new RnnGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(CSharpCompilation input)
+    /// <summary>Runs the generator with AdditionalFiles (e.g. <see cref="WeightsFiles.Encoded"/> weights files).</summary>
+    public static GeneratorRun Run(CSharpCompilation input, params AdditionalText[] additionalTexts)
     {
-        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options)
+        GeneratorDriver driver = CreateDriver((CSharpParseOptions)input.SyntaxTrees.First().Options, additionalTexts)
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         return new GeneratorRun(input, driver, driver.GetRunResult(), output, driverDiagnostics);
     }

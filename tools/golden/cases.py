@@ -115,6 +115,10 @@ CASES = [
     dict(name="torch_lstm_8x32_dense_softmax", framework="torch", inputSize=8,
          layers=[Lstm(32, returnSequences=True), Dense(4, activation="Softmax")],
          runs=[R(10), R(1, True), R(5, True)]),
+    # GuitarML's amp models: LSTM -> Linear, plus the first input channel (the dry signal) added to the output.
+    dict(name="torch_lstm_2x20_skip", framework="torch", inputSize=2, skip=1,
+         layers=[Lstm(20, returnSequences=True), Dense(1)],
+         runs=[R(12), R(6, True)]),
     dict(name="torch_gru_3x7_dense_last", framework="torch", inputSize=3,
          layers=[Gru(7), Dense(5)],
          runs=[R(9, True), R(1), R(4)]),

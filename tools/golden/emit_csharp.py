@@ -94,7 +94,8 @@ def emit():
              "namespace RnnGen.Tests.Golden;",
              ""]
     for c in CASES:
-        lines.append("[RnnModel(inputSize: %d)]" % c["inputSize"])
+        skip = (", Skip = %d" % c["skip"]) if c.get("skip") else ""
+        lines.append("[RnnModel(inputSize: %d%s)]" % (c["inputSize"], skip))
         lines += [attribute(l) for l in c["layers"]]
         lines.append("internal partial class %s;" % pascal(c["name"]))
         lines.append("")

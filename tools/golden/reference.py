@@ -177,6 +177,11 @@ def run(case, flat, layout, inputs, initial_states):
                 seq = [_merge(layer["mergeMode"], fwd[-1], outs[1][-1])]
         else:
             seq = outs[0] if layer["returnSequences"] else [outs[0][-1]]
+    skip = case.get("skip", 0)
+    if skip:
+        # GuitarML's residual: each output step gets its input step's first `skip` features
+        raw = [np.asarray(x, np.float64) for x in inputs][-len(seq):]
+        seq = [np.concatenate([y[:skip] + x[:skip], y[skip:]]) for y, x in zip(seq, raw)]
     out = np.concatenate(seq)
     return out, [finals[s] for s in state_slots(case)]
 

@@ -135,6 +135,11 @@ def run_case(case):
                 else:
                     # final step only: forward half = last step, backward half = state after x[0]
                     x = y[-1:] if D == 1 else torch.cat([y[-1:, :, :H], y[:1, :, H:]], dim=-1)
+        skip = case.get("skip", 0)
+        if skip:
+            # GuitarML: lin(lstm(x)) + x[..., :skip], for every output step (or the last one)
+            raw = torch.from_numpy(rd["inputs"]).reshape(T, 1, case["inputSize"])[..., :skip]
+            x = x + (raw if x.shape[0] == T else raw[-1:])
         out = x.reshape(-1).numpy().copy()
         runs.append({"timeSteps": T, "inputs": rd["inputs"], "initialStates": rd["initialStates"],
                      "outputs": out,

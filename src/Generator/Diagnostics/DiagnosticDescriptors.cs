@@ -87,6 +87,31 @@ internal static class DiagnosticDescriptors
         "Model type named like a generated member",
         "'{0}' has the name of a member RnnGen generates into the model, and a member cannot be named like its type: rename the type (generated members: {1})");
 
+    public static readonly DiagnosticDescriptor WeightsOptionInvalid = Error(
+        "RNNG0017",
+        "Invalid weights options",
+        "'{0}': {1}");
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error(
+        "RNNG0018",
+        "Weights file not found",
+        "'{0}': the weights file '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor WeightsFileUnreadable = Error(
+        "RNNG0019",
+        "Weights file is not a valid safetensors file",
+        "'{0}': the weights file '{1}' cannot be baked in: {2}");
+
+    public static readonly DiagnosticDescriptor WeightsMismatch = Error(
+        "RNNG0020",
+        "Weights file does not match the declared layers",
+        "'{0}': the weights file '{1}' does not match the declared layers: {2}");
+
+    public static readonly DiagnosticDescriptor SkipInvalid = Error(
+        "RNNG0021",
+        "Invalid Skip",
+        "'{0}': Skip = {1} cannot work: {2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
+using RnnGen.Generator.Weights;
 
 namespace RnnGen.Generator.Emitting;
 
@@ -16,14 +17,15 @@ internal static class ModelEmitter
     {
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
         "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
-        "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues",
+        "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues", "Default", "RnnGenBaked",
     };
 
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";
 
     /// <param name="model">The model.</param>
     /// <param name="skipLocalsInit">Whether the project allows unsafe code, so cores may skip zeroing scratch.</param>
-    public static string Emit(ModelSpec model, bool skipLocalsInit = false)
+    /// <param name="baked">Weights from the model's Weights file, checked against its layers, to bake in as <c>Default</c>.</param>
+    public static string Emit(ModelSpec model, bool skipLocalsInit = false, BakedWeights? baked = null)
     {
         var plan = new ModelPlan(model) { SkipLocalsInit = skipLocalsInit };
         var writer = new SourceWriter();
@@ -32,6 +34,11 @@ internal static class ModelEmitter
         foreach (LayerPlan layer in plan.Layers)
         {
             writer.Line("//   layer " + layer.Index + ": " + Describe(layer));
+        }
+
+        if (model.Skip > 0)
+        {
+            writer.Line("//   then Skip = " + model.Skip + ": each step's first " + model.Skip + " input features are added to its first outputs");
         }
 
         writer.Line("#nullable enable");
@@ -49,7 +56,15 @@ internal static class ModelEmitter
             writer.Open("partial " + containing.Keyword + " " + containing.Name);
         }
 
-        writer.Block("partial " + model.TypeKeyword + " " + model.TypeName, () => EmitMembers(writer, plan));
+        writer.Block("partial " + model.TypeKeyword + " " + model.TypeName, () =>
+        {
+            EmitMembers(writer, plan);
+            if (baked is not null)
+            {
+                writer.Line();
+                BakedWeightsEmitter.Emit(writer, model.TypeName, baked);
+            }
+        });
 
         for (int i = 0; i < model.ContainingTypes.Count; i++)
         {

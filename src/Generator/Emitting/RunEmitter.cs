@@ -31,6 +31,11 @@ internal static class RunEmitter
         {
             writer.Line("int timeSteps = " + TypeNames.Kernels + ".Guard.TimeSteps(inputs.Length, InputSize, outputs.Length, OutputSize, ReturnsSequences);");
             ModelEmitter.Dispatch(writer, "RunCore", "inputs, timeSteps, ref state, outputs");
+            if (plan.Model.Skip > 0)
+            {
+                writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
+                writer.Line(TypeNames.Kernels + ".SkipConnection.Add(inputs, InputSize, outputs, OutputSize, " + plan.Model.Skip + ", timeSteps, ReturnsSequences);");
+            }
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);

@@ -25,6 +25,11 @@ internal static class StepEmitter
         {
             writer.Line(TypeNames.Kernels + ".Guard.StepLengths(input.Length, InputSize, output.Length, OutputSize);");
             ModelEmitter.Dispatch(writer, "StepCore", "input, ref state, output");
+            if (plan.Model.Skip > 0)
+            {
+                writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
+                writer.Line(TypeNames.Kernels + ".SkipConnection.Add(input, InputSize, output, OutputSize, " + plan.Model.Skip + ", 1, everyStep: true);");
+            }
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);

@@ -13,6 +13,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, string? F
         return new DiagnosticInfo(descriptor, location?.SourceTree?.FilePath, location?.SourceSpan ?? default, line?.Span ?? default, arguments.ToEquatableArray());
     }
 
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        new(descriptor, location?.FilePath, location?.Span ?? default, location?.LineSpan ?? default, arguments.ToEquatableArray());
+
     public Diagnostic ToDiagnostic()
     {
         Location location = FilePath is null ? Location.None : Location.Create(FilePath, Span, LineSpan);

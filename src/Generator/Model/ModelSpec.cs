@@ -10,7 +10,9 @@ internal sealed record ModelSpec(
     string TypeKeyword,
     bool IsValueType,
     int InputSize,
-    EquatableArray<LayerSpec> Layers)
+    EquatableArray<LayerSpec> Layers,
+    WeightsRequest? Weights = null,
+    int Skip = 0)
 {
     /// <summary>Namespace-qualified name, containing types included, e.g. <c>Demo.Outer.Model</c>.</summary>
     public string FullName

@@ -98,6 +98,8 @@ internal static class ModelParser
         }
 
         ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
+        int skip = ReadSkip(modelAttributes[0], name, inputSize, layers, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
+        WeightsRequest? weights = ReadWeights(modelAttributes[0], name, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
@@ -111,7 +113,9 @@ internal static class ModelParser
             keyword,
             type.IsValueType,
             inputSize,
-            layers.ToEquatableArray());
+            layers.ToEquatableArray(),
+            weights,
+            skip);
         return new ParseResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -212,6 +216,73 @@ internal static class ModelParser
         }
 
         return inputSize;
+    }
+
+    /// <summary><c>Skip</c>: how many leading input features are added to the outputs; 0 when absent or invalid.</summary>
+    private static int ReadSkip(AttributeData attribute, string name, int inputSize, List<LayerSpec> layers, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        int skip = 0;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "Skip" && named.Value.Value is int value)
+            {
+                skip = value;
+            }
+        }
+
+        if (skip == 0 || layers.Count == 0)
+        {
+            return 0;
+        }
+
+        int outputSize = layers[layers.Count - 1].OutputWidth;
+        string? problem = skip < 0 ? "it cannot be negative"
+            : skip > inputSize || skip > outputSize ? $"it adds input features to outputs one for one, so it is at most min(InputSize {inputSize}, OutputSize {outputSize})"
+            : layers.Any(l => l.IsRecurrent && l.Direction != Direction.Forward) ? "it adds each step's input to that step's output, which needs every recurrent layer to be Forward"
+            : null;
+        if (problem is null)
+        {
+            return skip;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SkipInvalid, location, name, skip.ToString(System.Globalization.CultureInfo.InvariantCulture), problem));
+        return 0;
+    }
+
+    /// <summary><c>Weights</c> and <c>Layout</c>: both or neither, a safetensors naming scheme (PyTorch or Keras).</summary>
+    private static WeightsRequest? ReadWeights(AttributeData attribute, string name, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        string? path = null;
+        int? layout = null;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            if (named.Key == "Weights")
+            {
+                path = named.Value.Value as string ?? string.Empty;
+            }
+            else if (named.Key == "Layout" && named.Value.Value is int value)
+            {
+                layout = value;
+            }
+        }
+
+        string? problem = (path, layout) switch
+        {
+            (null, null) => null,
+            (null, _) => "Layout only says how a Weights file names its tensors: set Weights = \"model.safetensors\" too, or remove Layout",
+            ("", _) => "Weights is empty: give the path of a .safetensors file listed in AdditionalFiles",
+            (_, null) => "say whose names the Weights file uses: add Layout = WeightLayout.PyTorch (a state_dict) or WeightLayout.Keras (weight paths such as lstm/kernel)",
+            (_, (int)WeightLayout.PyTorch or (int)WeightLayout.Keras) => null,
+            (_, (int)WeightLayout.Onnx) => "ONNX initializers have no standard names to find layers by: convert the .onnx file with `rnngen import` and use the layout it prints",
+            _ => $"Layout = {layout} is not a WeightLayout: use WeightLayout.PyTorch or WeightLayout.Keras",
+        };
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WeightsOptionInvalid, location, name, problem));
+            return null;
+        }
+
+        return path is null ? null : new WeightsRequest(path, (WeightLayout)layout!.Value, LocationInfo.From(location));
     }
 
     private static bool HasBindingErrors(AttributeData attribute) =>

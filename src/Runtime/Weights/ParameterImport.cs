@@ -31,32 +31,7 @@ public static class ParameterImport
             throw new ArgumentException($"{model}.FromParameters: expected {expected} floats in {layout} layout ({Breakdown(layers, layout)}), got {source.Length}.", "parameters");
         }
 
-        long packedLength = 0;
-        foreach (LayerShape layer in layers)
-        {
-            packedLength += CanonicalLayout.LayerLength(layer);
-        }
-
-        var packed = new float[packedLength];
-        int read = 0;
-        int written = 0;
-        int recurrentIndex = 0;
-        foreach (LayerShape layer in layers)
-        {
-            int layerLength = (int)CanonicalLayout.LayerLength(layer);
-            Span<float> destination = packed.AsSpan(written, layerLength);
-            foreach (TensorSpec tensor in FrameworkTensors.For(layer, layout, recurrentIndex))
-            {
-                int length = (int)tensor.Length;
-                TensorPlacement.Place(layer, layout, tensor, source.Slice(read, length), destination);
-                read += length;
-            }
-
-            written += layerLength;
-            recurrentIndex += layer.IsRecurrent ? 1 : 0;
-        }
-
-        return packed;
+        return CanonicalWeights.FromFramework(source, layout, layers);
     }
 
     private static void CheckLayout(ReadOnlySpan<LayerShape> layers, WeightLayout layout, string model)

@@ -73,6 +73,11 @@ internal partial class TorchGru3x7NobiasBidir;
 [Dense(4, Activation = Activation.Softmax)]
 internal partial class TorchLstm8x32DenseSoftmax;
 
+[RnnModel(inputSize: 2, Skip = 1)]
+[Lstm(20, ReturnSequences = true)]
+[Dense(1)]
+internal partial class TorchLstm2x20Skip;
+
 [RnnModel(inputSize: 3)]
 [Gru(7)]
 [Dense(5)]
@@ -236,6 +241,7 @@ internal static partial class GoldenModels
         "torch_lstm_3x7_nobias",
         "torch_gru_3x7_nobias_bidir",
         "torch_lstm_8x32_dense_softmax",
+        "torch_lstm_2x20_skip",
         "torch_gru_3x7_dense_last",
         "keras_seed_simple_rnn",
         "keras_seed_simple_rnn_seq",
@@ -290,6 +296,7 @@ internal static partial class GoldenModels
         "torch_lstm_3x7_nobias" => RunTorchLstm3x7Nobias(c, run, path),
         "torch_gru_3x7_nobias_bidir" => RunTorchGru3x7NobiasBidir(c, run, path),
         "torch_lstm_8x32_dense_softmax" => RunTorchLstm8x32DenseSoftmax(c, run, path),
+        "torch_lstm_2x20_skip" => RunTorchLstm2x20Skip(c, run, path),
         "torch_gru_3x7_dense_last" => RunTorchGru3x7DenseLast(c, run, path),
         "keras_seed_simple_rnn" => RunKerasSeedSimpleRnn(c, run, path),
         "keras_seed_simple_rnn_seq" => RunKerasSeedSimpleRnnSeq(c, run, path),
@@ -341,6 +348,7 @@ internal static partial class GoldenModels
         "torch_rnn_3x7_nobias" => StepTorchRnn3x7Nobias(c, run, path),
         "torch_lstm_3x7_nobias" => StepTorchLstm3x7Nobias(c, run, path),
         "torch_lstm_8x32_dense_softmax" => StepTorchLstm8x32DenseSoftmax(c, run, path),
+        "torch_lstm_2x20_skip" => StepTorchLstm2x20Skip(c, run, path),
         "torch_gru_3x7_dense_last" => StepTorchGru3x7DenseLast(c, run, path),
         "keras_seed_simple_rnn" => StepKerasSeedSimpleRnn(c, run, path),
         "keras_seed_simple_rnn_seq" => StepKerasSeedSimpleRnnSeq(c, run, path),
@@ -870,6 +878,45 @@ internal static partial class GoldenModels
         {
             model.Step(run.Inputs.AsSpan(t * TorchLstm8x32DenseSoftmax.InputSize, TorchLstm8x32DenseSoftmax.InputSize), ref state, stepOut);
             stepOut.CopyTo(outputs.AsSpan(t * TorchLstm8x32DenseSoftmax.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
+        var state = new TorchLstm2x20Skip.State();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchLstm2x20Skip.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
+        var state = new TorchLstm2x20Skip.State();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[TorchLstm2x20Skip.OutputSize];
+        var outputs = new float[run.TimeSteps * TorchLstm2x20Skip.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * TorchLstm2x20Skip.InputSize, TorchLstm2x20Skip.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * TorchLstm2x20Skip.OutputSize));
         }
         var finals = new float[run.FinalStates.Count][];
         for (int i = 0; i < finals.Length; i++)
