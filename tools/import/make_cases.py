@@ -54,9 +54,10 @@ def layer_cfg(cls, **config):
     return {"class_name": cls, "config": config}
 
 
-def write_keras2(name, layers, weights, functional=False):
-    """layers: Keras 2 layer configs; weights: {layer: [(weight_name, array)]} as model.save() writes them."""
-    with h5py.File(os.path.join(OUT, name), "w") as f:
+def write_keras2(name, layers, weights, functional=False, libver="earliest"):
+    """layers: Keras 2 layer configs; weights: {layer: [(weight_name, array)]} as model.save() writes them.
+    libver="latest" writes version-2 object headers (OHDR), as newer HDF5 tools do."""
+    with open_h5(os.path.join(OUT, name), libver) as f:
         config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
         if functional:
             config = {"class_name": "Functional", "config": {"name": "model", "layers": layers,
@@ -64,15 +65,37 @@ def write_keras2(name, layers, weights, functional=False):
         f.attrs["model_config"] = np.bytes_(json.dumps(config))  # fixed-length, as Keras 2 writes it
         f.attrs["keras_version"] = np.bytes_("2.4.0")
         f.attrs["backend"] = np.bytes_("tensorflow")
-        g = f.create_group("model_weights")
+        g = group(f, "model_weights")
         g.attrs["layer_names"] = np.array([l["config"]["name"].encode() for l in layers])
         for layer in layers:
             lname = layer["config"]["name"]
-            lg = g.create_group(lname)
+            lg = group(g, lname)
             entries = weights.get(lname, [])
             lg.attrs["weight_names"] = np.array([n.encode() for n, _ in entries], dtype="S")
             for wname, array in entries:
-                lg.create_dataset(wname, data=array.astype(np.float32))
+                parent = group(lg, wname.rsplit("/", 1)[0]) if "/" in wname else lg
+                parent.create_dataset(wname.rsplit("/", 1)[-1], data=array.astype(np.float32), track_times=False)
+
+
+def open_h5(path, libver):
+    """A new HDF5 file that records no modification times (version-2 headers would, making every run differ)."""
+    fcpl = h5py.h5p.create(h5py.h5p.FILE_CREATE)
+    fcpl.set_obj_track_times(False)
+    fapl = h5py.h5p.create(h5py.h5p.FILE_ACCESS)
+    bound = h5py.h5f.LIBVER_LATEST if libver == "latest" else h5py.h5f.LIBVER_EARLIEST
+    fapl.set_libver_bounds(bound, h5py.h5f.LIBVER_LATEST)
+    return h5py.File(h5py.h5f.create(path.encode(), h5py.h5f.ACC_TRUNC, fcpl=fcpl, fapl=fapl))
+
+
+def group(parent, path):
+    """parent/path, creating each missing group without modification times."""
+    for part in path.split("/"):
+        if part not in parent:
+            gcpl = h5py.h5p.create(h5py.h5p.GROUP_CREATE)
+            gcpl.set_obj_track_times(False)
+            h5py.h5g.create(parent.id, part.encode(), gcpl=gcpl)
+        parent = parent[part]
+    return parent
 
 
 def write_keras3(name, layers, weights):
@@ -172,6 +195,8 @@ parts = ("kernel", "recurrent_kernel", "bias")
 weights = {"bidirectional": [(f"bidirectional/{half}_lstm/{p}:0", a) for half, ws in (("forward", fw), ("backward", bw)) for p, a in zip(parts, ws)],
            "dense": list(zip(["dense/kernel:0", "dense/bias:0"], keras_dense(dense)))}
 write_keras2("keras2_bidirectional.h5", layers, weights)
+write_keras2("keras2_bidirectional_v2_headers.h5", layers, weights, libver="latest")
+save_expected("keras2_bidirectional_v2_headers", x, y)
 save_expected("keras2_bidirectional", x, y)
 
 # 5. Keras 3 .keras: InputLayer, SimpleRNN(2→6, sequences), GRU(6→4), Dense(4→2, relu).
