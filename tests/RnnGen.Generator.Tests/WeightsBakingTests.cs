@@ -50,6 +50,20 @@ public sealed class WeightsBakingTests
     }
 
     [Theory]
+    [InlineData("F16", 0x0001, 0x3E00, "\\u0000\\u3380")] // the smallest subnormal half, 2^-24 = 0x33800000
+    [InlineData("BF16", 0xC0A0, 0x3FC0, "\\u0000\\uC0A0")] // -5 = 0xC0A00000
+    public void Half_precision_weights_widen_exactly(string dtype, int first, int rest, string firstLiteral)
+    {
+        byte[] file = WeightsFiles.HalfSafetensors(dtype, (ushort)first, (ushort)rest, WeightsFiles.TorchLstm(3, 2));
+
+        GeneratorRun run = Run(Tiny, WeightsFiles.Encoded("models/tiny.safetensors", file));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        string source = Assert.Single(run.Sources).SourceText.ToString();
+        Assert.Contains("\"" + firstLiteral + "\\u0000\\u3FC0", source, StringComparison.Ordinal); // then 1.5 = 0x3FC00000
+    }
+
+    [Theory]
     [InlineData("Weights = \"tiny.safetensors\"", "add Layout = WeightLayout.PyTorch")]
     [InlineData("Weights = \"tiny.safetensors\", Layout = WeightLayout.Onnx", "ONNX initializers have no standard names")]
     [InlineData("Layout = WeightLayout.Keras", "set Weights = \\\"model.safetensors\\\" too")]

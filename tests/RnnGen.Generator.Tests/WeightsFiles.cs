@@ -34,6 +34,30 @@ internal static class WeightsFiles
         return file;
     }
 
+    /// <summary>A half-precision (F16 or BF16) safetensors file: the first element of the first tensor is <paramref name="first"/>, every other one <paramref name="rest"/> (raw 16-bit patterns).</summary>
+    public static byte[] HalfSafetensors(string dtype, ushort first, ushort rest, params (string Name, int[] Shape)[] tensors)
+    {
+        var header = new StringBuilder("{");
+        var data = new List<byte>();
+        foreach ((string name, int[] shape) in tensors)
+        {
+            int count = shape.Aggregate(1, (a, b) => a * b);
+            header.Append(header.Length > 1 ? "," : string.Empty)
+                .Append($"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{data.Count},{data.Count + (2 * count)}]}}");
+            for (int i = 0; i < count; i++)
+            {
+                data.AddRange(BitConverter.GetBytes(data.Count == 0 ? first : rest));
+            }
+        }
+
+        byte[] json = Encoding.UTF8.GetBytes(header.Append('}').ToString());
+        var file = new byte[8 + json.Length + data.Count];
+        BinaryPrimitives.WriteUInt64LittleEndian(file, (ulong)json.Length);
+        json.CopyTo(file, 8);
+        data.CopyTo(file, 8 + json.Length);
+        return file;
+    }
+
     /// <summary>PyTorch names of an <c>nn.LSTM(input, hidden)</c> module called <c>rnn</c>.</summary>
     public static (string, int[])[] TorchLstm(int input, int hidden, string module = "rnn") =>
     [

@@ -98,8 +98,9 @@ internal static class ModelParser
         }
 
         ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
-        int skip = ReadSkip(modelAttributes[0], name, inputSize, layers, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
-        WeightsRequest? weights = ReadWeights(modelAttributes[0], name, AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation, diagnostics);
+        Location modelLocation = AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation;
+        int skip = ReadSkip(modelAttributes[0], name, inputSize, layers, modelLocation, diagnostics);
+        WeightsRequest? weights = ReadWeights(modelAttributes[0], name, modelLocation, diagnostics);
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {

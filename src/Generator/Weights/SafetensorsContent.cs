@@ -101,10 +101,13 @@ internal sealed class SafetensorsContent
                 }
 
                 break;
-            default: // BF16: the upper half of a float32
+            default: // BF16: the upper half of a float32, so its two bytes go above two zero bytes
+                var widened = new byte[4];
                 for (long at = entry.Begin; at < entry.End; at += 2)
                 {
-                    destination.Add(BitConverter.ToSingle(BitConverter.GetBytes(BitConverter.ToUInt16(_file, (int)at) << 16), 0));
+                    widened[2] = _file[at];
+                    widened[3] = _file[at + 1];
+                    destination.Add(BitConverter.ToSingle(widened, 0));
                 }
 
                 break;
