@@ -58,7 +58,7 @@ public class RecordingReaderTests
     public void The_committed_recording_loads()
     {
         Recording recording = RecordingReader.Load(Path.Combine(AppContext.BaseDirectory, "Recordings", "short-session.csv"));
-        Assert.Equal(3000, recording.Count);
+        Assert.True(recording.Count >= 3000, $"{recording.Count} samples");  // 30 s at 100 Hz, to the end of the last gesture
         Assert.DoesNotContain((sbyte)-1, recording.Labels);
     }
 }
