@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Iot;
 
@@ -25,7 +24,7 @@ internal static class ReportPrinter
                 $"accuracy: {100 * accuracy:F2}% of {report.ScoredSamples} labelled samples after the first {StreamingLoop.WarmupSamples} (most probable gesture = label, per sample)"));
         }
 
-        string hash = report.Predictions is { } predictions ? Convert.ToHexStringLower(SHA256.HashData(predictions)) : "none";
+        string hash = report.Predictions is { } predictions ? Convert.ToHexStringLower(Measurement.Sha256.Hash(predictions)) : "none";
         Console.WriteLine(string.Create(invariant,
             $"summary: steps={report.Steps} accuracy={(report.Accuracy is { } a ? (100 * a).ToString("F2", invariant) : "none")} alloc_bytes={report.AllocatedBytes} gc={report.Collections} p50_us={latency.Percentile(0.5):F2} p99_us={latency.Percentile(0.99):F2} max_us={latency.MaxMicroseconds:F1} deadline_misses={(report.DeadlineMisses is { } m ? m.ToString(invariant) : "none")} sequence_sha256={hash}"));
     }

@@ -100,3 +100,20 @@ public class StreamingTests
         Assert.Equal(100, histogram.MaxMicroseconds, 3);
     }
 }
+
+public class Sha256Tests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(55)]
+    [InlineData(56)]
+    [InlineData(64)]
+    [InlineData(30_162)]
+    public void The_managed_hash_matches_the_BCL(int length)
+    {
+        byte[] data = new byte[length];
+        new Random(length).NextBytes(data);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(data), global::Iot.Measurement.Sha256.Hash(data));
+    }
+}
