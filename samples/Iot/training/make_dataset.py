@@ -9,7 +9,8 @@ average down to 100 Hz (the on-chip low-pass filter), saturation at the default 
 quantisation to one LSB (1/16384 g, 1/131 deg/s).
 
 Body axes: x to the device's right, y forward, z up out of its face. Gestures:
-  idle        held in the hand: a slowly wandering orientation and a small physiological tremor
+  idle        held in the hand: a slowly wandering orientation and a small physiological tremor; now and then
+              (30 % of idle segments) the hand settles into a new pose over 0.6 s, as people shift their grip
   shake       back and forth along one body axis at 3-7 Hz, 0.6-2.8 g peak (saturates), with a small wobble
   tilt-left   rolled about y so the left edge (-x) goes down by 25-75 degrees, held, rolled back (ax rises toward +1 g)
   tilt-right  the same with the right edge (+x) going down (ax falls toward -1 g)
@@ -79,6 +80,11 @@ def envelope(n, ramp):
     return e
 
 
+def hand_pose(rng):
+    """How the device is held when idle: (roll, pitch, yaw) in radians; yaw changes nothing the accelerometer sees."""
+    return np.radians(np.array([rng.uniform(-15, 15), rng.uniform(-20, 10), rng.uniform(-180, 180)]))
+
+
 def plan_segments(rng, seconds):
     """(label, seconds) pairs: gestures in random order, mostly with idle between them."""
     segments, total, previous = [], 0.0, 0
@@ -137,20 +143,28 @@ def simulate(rng, seconds):
     """One session: (rows (n, 6) in g and deg/s as the MPU-6050 reports them, labels (n,))."""
     dt = 1.0 / (RATE * OVERSAMPLE)
     segments = plan_segments(rng, seconds)
-    angles, accel, labels = [], [], []
+    angles, accel, labels, grip = [], [], [], []
+    base = hand_pose(rng)
     for label, length in segments:
         n = int(round(length * RATE)) * OVERSAMPLE
         a, lin = gesture_motion(rng, label, n, dt)
+        if label == 0 and rng.random() < 0.3:
+            base = hand_pose(rng)  # the hand settles into a new pose while idle
         angles.append(a)
         accel.append(lin)
         labels.append(np.full(n // OVERSAMPLE, label))
+        grip.append(np.tile(base, (n, 1)))
     angles, accel, labels = np.vstack(angles), np.vstack(accel), np.concatenate(labels)
     n = len(angles)
 
-    # The hand: a base orientation that wanders slowly, plus a few-Hz tremor.
-    base = np.radians(np.array([rng.uniform(-15, 15), rng.uniform(-20, 10), rng.uniform(-180, 180)]))
+    # The hand: its pose (changing smoothly over 0.6 s), a slow wander, and a few-Hz tremor.
+    grip = np.vstack(grip)
+    blend = int(0.6 / dt)
+    grip = np.vstack([np.repeat(grip[:1], blend, 0), grip, np.repeat(grip[-1:], blend, 0)])
+    kernel = np.ones(blend) / blend
     for axis in range(3):
-        angles[:, axis] += base[axis] + smooth_noise(rng, n, dt, 0.3, np.radians(rng.uniform(1, 4)))
+        angles[:, axis] += np.convolve(grip[:, axis], kernel, mode="same")[blend:-blend]
+        angles[:, axis] += smooth_noise(rng, n, dt, 0.3, np.radians(rng.uniform(1, 4)))
         angles[:, axis] += smooth_noise(rng, n, dt, 8.0, np.radians(rng.uniform(0.05, 0.3)))
     r = rotation(angles[:, 0], angles[:, 1], angles[:, 2])
 

@@ -4,11 +4,11 @@
   model/GestureNormalization.cs  per-axis mean and standard deviation of the training data
   model/metrics.json             held-out accuracy, which eng/check-iot.sh holds the C# replay to
 
-The model is trained the way the sample runs it: one step per sample, its state carried across a whole session
-(truncated back-propagation through 1 s windows), never reset. Accuracy is per sample: the argmax of the output
+The model is trained the way the sample runs it: one step per sample, its state never reset, carried through endless
+streams of sessions one after another (truncated back-propagation through 1 s windows). Accuracy is per sample: the argmax of the output
 at every sample equals that sample's label, counted from sample WARMUP_SAMPLES of each session on.
 
-  /usr/bin/python3 samples/Iot/training/train.py [--epochs N] [RECORDED.csv ...]
+  /usr/bin/python3 samples/Iot/training/train.py [--updates N] [RECORDED.csv ...]
 
 Recorded CSVs (samples/Iot --record, same columns) are added to the training data; rows whose label is empty or
 "unknown" are fed through the model but not scored.
@@ -28,7 +28,7 @@ from torch import nn
 GESTURES = ["idle", "shake", "tilt-left", "tilt-right", "circle"]
 WARMUP_SAMPLES = 100   # 1 s at 100 Hz: the state needs a moment after start-up
 WINDOW = 100           # steps per back-propagation window (1 s)
-PIECE = 1000           # sessions are cut into 10 s pieces so a batch has many of them (and training is quick)
+STREAMS = 48           # streams trained side by side (the batch)
 UNITS = 32
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,21 +66,34 @@ class GestureNet(nn.Module):
         return self.head(h), state
 
 
-def pieces(sessions, rng):
-    """Cuts every session, from a random offset, into PIECE-long pieces padded with label -1: (x, y) arrays."""
-    xs, ys = [], []
-    for rows, labels in sessions:
-        start = int(rng.integers(0, PIECE // 4))
-        for s in range(start, len(rows), PIECE):
-            x = np.zeros((PIECE, 6), np.float32)
-            y = np.full(PIECE, -1, np.int64)
-            n = min(PIECE, len(rows) - s)
-            if n < WINDOW:
-                continue
-            x[:n], y[:n] = rows[s:s + n], labels[s:s + n]
-            xs.append(x)
-            ys.append(y)
-    return torch.from_numpy(np.stack(xs)), torch.from_numpy(np.stack(ys))
+class Streams:
+    """STREAMS endless streams, each the training sessions one after another in its own random order, read WINDOW
+    samples at a time: the model sees what the sample does, a state that has been running for minutes and sessions
+    (hands, chips, orientations) that change under it."""
+
+    def __init__(self, sessions, rng):
+        self.sessions, self.rng = sessions, rng
+        self.rows = [self._stream() for _ in range(STREAMS)]
+
+    def _stream(self):
+        order = self.rng.permutation(len(self.sessions))
+        first = self.sessions[order[0]]
+        start = int(self.rng.integers(0, len(first[0])))  # streams start at different places
+        x = np.vstack([first[0][start:]] + [self.sessions[i][0] for i in order[1:]])
+        y = np.concatenate([first[1][start:]] + [self.sessions[i][1] for i in order[1:]])
+        return [x, y, 0]
+
+    def next_window(self):
+        xs, ys = [], []
+        for k, row in enumerate(self.rows):
+            if row[2] + WINDOW > len(row[0]):  # at the end: go on with a fresh order (the state carries on)
+                tail = (row[0][row[2]:], row[1][row[2]:])
+                row = self.rows[k] = self._stream()
+                row[0], row[1] = np.vstack([tail[0], row[0]]), np.concatenate([tail[1], row[1]])
+            xs.append(row[0][row[2]:row[2] + WINDOW])
+            ys.append(row[1][row[2]:row[2] + WINDOW])
+            row[2] += WINDOW
+        return torch.from_numpy(np.stack(xs)), torch.from_numpy(np.stack(ys))
 
 
 def accuracy(model, sessions):
@@ -137,7 +150,7 @@ internal static class GestureNormalization
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--updates", type=int, default=500, help="optimizer steps, one per 1 s window of every stream")
     parser.add_argument("recorded", nargs="*", help="extra labelled recordings (samples/Iot --record) to train on")
     args = parser.parse_args()
     torch.manual_seed(0)
@@ -157,28 +170,28 @@ def main():
 
     model = GestureNet()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
-    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.epochs)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.updates)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-1)
-    started = time.time()
-    for epoch in range(args.epochs):
+    streams = Streams(train, rng)
+    state, total, started = None, 0.0, time.time()
+    for update in range(1, args.updates + 1):
         model.train()
-        x, y = pieces(train, rng)
-        state, total = None, 0.0
-        for w in range(0, PIECE, WINDOW):
-            logits, state = model(x[:, w:w + WINDOW], state)
-            state = tuple(s.detach() for s in state)
-            loss = loss_fn(logits.reshape(-1, len(GESTURES)), y[:, w:w + WINDOW].reshape(-1))
-            optimizer.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            total += loss.item()
+        x, y = streams.next_window()
+        logits, state = model(x, state)
+        state = tuple(s.detach() for s in state)
+        loss = loss_fn(logits.reshape(-1, len(GESTURES)), y.reshape(-1))
+        optimizer.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
         schedule.step()
-        model.eval()
-        if (epoch + 1) % 5 == 0 or epoch + 1 == args.epochs:
+        total += loss.item()
+        if update % 100 == 0 or update == args.updates:
+            model.eval()
             correct, counted = accuracy(model, heldout)
-            print(f"epoch {epoch + 1:2d}  loss {total / (PIECE // WINDOW):.4f}  held-out accuracy"
-                  f" {100 * correct / counted:.2f}%  ({time.time() - started:.0f} s)", flush=True)
+            print(f"update {update:4d}  loss {total / 100:.4f}  held-out accuracy {100 * correct / counted:.2f}%"
+                  f"  ({time.time() - started:.0f} s)", flush=True)
+            total = 0.0
 
     held_correct, held_counted = accuracy(model, heldout)
     rec_correct, rec_counted = accuracy(model, recording)
@@ -193,7 +206,8 @@ def main():
         "held_out_accuracy": round(100 * held_correct / held_counted, 2),
         "held_out_samples": held_counted,
         "long_session_accuracy_pytorch": round(100 * rec_correct / rec_counted, 2),
-        "epochs": args.epochs,
+        "updates": args.updates,
+        "streams": STREAMS,
         "training_seconds": round(time.time() - started),
     }
     with open(os.path.join(MODEL, "metrics.json"), "w", newline="\n") as f:
