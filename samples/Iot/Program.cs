@@ -69,7 +69,7 @@ using (var stop = new StopSignal())
     }
 
     using RecordingWriter? recorder = options.RecordPath is { } recordPath
-        ? new RecordingWriter(new StreamWriter(recordPath), options.RateHz, options.Label)
+        ? new RecordingWriter(File.Create(recordPath), options.RateHz, options.Label)
         : null;
 
     var lines = new ConsoleLines(Console.OpenStandardOutput());

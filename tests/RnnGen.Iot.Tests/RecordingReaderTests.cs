@@ -40,18 +40,41 @@ public class RecordingReaderTests
     [Fact]
     public void What_the_recorder_writes_reads_back()
     {
-        var text = new StringWriter();
-        using (var writer = new RecordingWriter(text, 100, "circle"))
+        var bytes = new MemoryStream();
+        using (var writer = new RecordingWriter(bytes, 100, "circle"))
         {
             writer.Write([0.5f, -1.25f, 0.999939f, 250.1298f, -0.0076f, 12f]);
             writer.Write([0f, 0f, 1f, 0f, 0f, 0f]);
         }
 
-        Recording recording = Parse(text.ToString());
+        string text = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        Recording recording = Parse(text);
         Assert.Equal(2, recording.Count);
         Assert.Equal([0.5f, -1.25f, 0.999939f, 250.1298f, -0.0076f, 12f], recording.Samples[..6]);
         Assert.Equal([(sbyte)4, 4], recording.Labels);
-        Assert.StartsWith(Header + "0.00,0.500000,", text.ToString());
+        Assert.StartsWith(Header + "0.00,0.500000,", text);
+    }
+
+    [Fact]
+    public void Recording_to_a_file_allocates_nothing_per_row()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            using var writer = new RecordingWriter(File.Create(path), 100, "unknown");
+            float[] sample = [0.1f, -0.2f, 1f, 3f, -4f, 250f];
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 2000; i++)  // past many 4 KB buffer flushes
+            {
+                writer.Write(sample);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
