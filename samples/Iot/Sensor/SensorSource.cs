@@ -37,6 +37,14 @@ internal sealed class SensorSource : ISampleSource
             throw new SensorUnavailableException($"{busPath} could not be opened ({e.Message})");
         }
 
+        return Open(device, sampleRateHz);
+    }
+
+    /// <summary>Checks WHO_AM_I and configures the chip on an opened device (disposed if it is not an MPU-6050).</summary>
+    public static SensorSource Open(I2cDevice device, int sampleRateHz)
+    {
+        string busPath = $"/dev/i2c-{device.ConnectionSettings.BusId}";
+        int address = device.ConnectionSettings.DeviceAddress;
         var imu = new Mpu6050(device);
         try
         {
