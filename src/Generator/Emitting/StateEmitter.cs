@@ -63,6 +63,13 @@ internal static class StateEmitter
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
             writer.Line("internal global::System.Span<float> Values => _values;");
+            if (plan.CanStream)
+            {
+                // BatchState.Write reads an `in State`, where only readonly members are free of defensive copies.
+                writer.Line();
+                writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+                writer.Line("internal readonly global::System.ReadOnlySpan<float> ReadOnlyValues => _values;");
+            }
         });
         writer.Line();
         writer.Line("[global::System.Runtime.CompilerServices.InlineArray(StateLength)]");
