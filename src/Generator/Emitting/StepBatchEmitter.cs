@@ -1,3 +1,4 @@
+using System.Globalization;
 using RnnGen.Generator.Infrastructure;
 
 namespace RnnGen.Generator.Emitting;
@@ -39,9 +40,8 @@ internal static class StepBatchEmitter
                 ModelEmitter.ConstantScratch(writer, "cellScratch", plan.BatchScratchLength);
             }
 
-            // Every layer's input for stream s is `current`.Slice(s × stride).
-            string current = "inputs";
-            string stride = "InputSize";
+            // Every layer reads stream s's input at `source`.Slice(s × stride + offset).
+            var source = new Rows("inputs", 0, "InputSize");
             int denseOffset = 0;
             foreach (LayerPlan layer in plan.Layers)
             {
@@ -50,40 +50,46 @@ internal static class StepBatchEmitter
                 bool last = layer == plan.Last;
                 if (layer.Spec.IsRecurrent)
                 {
-                    EmitRecurrent(writer, layer, current, stride);
-                    current = layer.StateOffset == 0 ? "values" : "values.Slice(" + layer.StateOffset + ")";
-                    stride = "StateLength";
+                    EmitRecurrent(writer, layer, source);
+                    source = new Rows("values", layer.StateOffset, "StateLength");
                     if (last)
                     {
                         writer.Line("for (int stream = 0; stream < streams; stream++)");
                         writer.Line("{");
-                        writer.Line($"    values.Slice((stream * StateLength) + {layer.StateOffset}, {layer.Spec.Units}).CopyTo(outputs.Slice(stream * OutputSize, OutputSize));");
+                        writer.Line($"    {source.Of(layer.OutputWidth)}.CopyTo(outputs.Slice(stream * OutputSize, OutputSize));");
                         writer.Line("}");
                     }
                 }
                 else
                 {
-                    string target = last ? "outputs" : "state.LayerOutputs.Slice(" + denseOffset + " * streams)";
-                    string targetStride = last ? "OutputSize" : layer.OutputWidth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    denseOffset += last ? 0 : layer.OutputWidth;
+                    string width = layer.OutputWidth.ToString(CultureInfo.InvariantCulture);
+                    var target = new Rows("outputs", 0, "OutputSize");
+                    if (!last)
+                    {
+                        target = new Rows("layer" + layer.Index + "Outputs", 0, width);
+                        string start = denseOffset == 0 ? "0" : denseOffset + " * streams";
+                        writer.Line($"global::System.Span<float> {target.Span} = state.LayerOutputs.Slice({start}, streams * {width});");
+                        denseOffset += layer.OutputWidth;
+                    }
+
                     writer.Line($"var layer{layer.Index} = {TypeNames.NewDense(layer)};");
                     writer.Line("for (int stream = 0; stream < streams; stream++)");
                     writer.Line("{");
-                    writer.Line($"    layer{layer.Index}.Apply({current}.Slice(stream * {stride}, {layer.InputWidth}), {target}.Slice(stream * {targetStride}, {layer.OutputWidth}));");
+                    writer.Line($"    layer{layer.Index}.Apply({source.Of(layer.InputWidth)}, {target.Of(layer.OutputWidth)});");
                     writer.Line("}");
-                    current = target;
-                    stride = targetStride;
+                    source = target;
                 }
             }
         });
     }
 
-    private static void EmitRecurrent(SourceWriter writer, LayerPlan layer, string current, string stride)
+    private static void EmitRecurrent(SourceWriter writer, LayerPlan layer, Rows source)
     {
         string? batchKernel = TypeNames.BatchKernel(layer);
+        var state = new Rows("values", layer.StateOffset, "StateLength");
         if (batchKernel is not null)
         {
-            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {current}, {stride}, {(layer.StateOffset == 0 ? "values" : "values.Slice(" + layer.StateOffset + ")")}, StateLength, streams, cellScratch);");
+            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams, cellScratch);");
             return;
         }
 
@@ -91,7 +97,23 @@ internal static class StepBatchEmitter
         writer.Line($"var layer{layer.Index} = {TypeNames.NewCell(layer, 0)};");
         writer.Line("for (int stream = 0; stream < streams; stream++)");
         writer.Line("{");
-        writer.Line($"    layer{layer.Index}.Step({current}.Slice(stream * {stride}, {layer.InputWidth}), values.Slice((stream * StateLength) + {layer.StateOffset}, {layer.Spec.StatePerDirection}), cellScratch);");
+        writer.Line($"    layer{layer.Index}.Step({source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)}, cellScratch);");
         writer.Line("}");
+    }
+
+    /// <summary>One vector per stream inside a span: stream s's at s × <see cref="Stride"/> + <see cref="Offset"/>.</summary>
+    private sealed class Rows(string span, int offset, string stride)
+    {
+        public string Span => span;
+
+        public string Stride => stride;
+
+        /// <summary>The span from stream 0's vector on, as batched kernels take it.</summary>
+        public string All => offset == 0 ? span : $"{span}.Slice({offset})";
+
+        /// <summary>Stream <c>stream</c>'s vector of <paramref name="width"/> floats.</summary>
+        public string Of(int width) => offset == 0
+            ? $"{span}.Slice(stream * {stride}, {width})"
+            : $"{span}.Slice((stream * {stride}) + {offset}, {width})";
     }
 }
