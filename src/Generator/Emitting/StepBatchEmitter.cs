@@ -14,7 +14,7 @@ internal static class StepBatchEmitter
         writer.Line("/// <summary>");
         writer.Line("/// Advances N independent streams by one time step each, as N calls of <see cref=\"Step\"/> would: reads N ×");
         writer.Line("/// <see cref=\"InputSize\"/> floats (stream s at s × InputSize), writes N × <see cref=\"OutputSize\"/> floats, and");
-        writer.Line("/// updates streams 0 … N − 1 of <paramref name=\"state\"/>. LSTM and GRU layers load each weight once per pair of streams.");
+        writer.Line("/// updates streams 0 … N − 1 of <paramref name=\"state\"/>. Recurrent layers load each weight once per pair of streams.");
         writer.Line("/// Allocates nothing.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not N whole vectors with 1 ≤ N ≤ Capacity; nothing was changed.</exception>");

@@ -51,8 +51,7 @@ internal static class TypeNames
 
     /// <summary>
     /// The kernel that steps many streams of a layer at once, sharing each weight load between streams; null where
-    /// StepBatch steps each stream alone on the layer's cell (SimpleRNN, whose single-stream kernel splits short sums
-    /// over four accumulators in an order a batched kernel would have to copy to stay bit-identical; the original-form GRU).
+    /// StepBatch steps each stream alone on the layer's cell (the original-form GRU, which has no lane kernel).
     /// </summary>
     public static string? BatchKernel(LayerPlan layer)
     {
@@ -67,7 +66,7 @@ internal static class TypeNames
         {
             LayerKind.Lstm => $"{Kernels}.LstmBatchKernel<{gates}>",
             LayerKind.Gru => $"{Kernels}.GruBatchKernel<{gates}>",
-            _ => null,
+            _ => $"{Kernels}.SimpleRnnBatchKernel<TLanes, TVector, {layer.SizesName}, {Activation(spec.Activation)}>",
         };
     }
 

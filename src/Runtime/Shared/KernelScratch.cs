@@ -37,10 +37,10 @@ static class KernelScratch
 
     /// <summary>
     /// Scratch floats for one batched step of <paramref name="layer"/>: lane kernels step streams in pairs, so
-    /// they need a new h per stream of the pair; other layers step each stream alone.
+    /// they need a new h per stream of the pair; the reference cell steps each stream alone.
     /// </summary>
     public static int BatchLength(LayerShape layer) =>
-        UsesLaneKernel(layer) && layer.Kind != LayerKind.SimpleRnn ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : Length(layer);
+        UsesLaneKernel(layer) ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : Length(layer);
 
     /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one
