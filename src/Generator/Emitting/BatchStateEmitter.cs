@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emitting;
 
@@ -58,6 +60,14 @@ internal static class BatchStateEmitter
             writer.Line("/// <summary>Sets stream <paramref name=\"stream\"/>'s state to a copy of <paramref name=\"state\"/> (e.g. an initial state).</summary>");
             writer.Line("public void Write(int stream, in State state) => state.ReadOnlyValues.CopyTo(Stream(stream));");
             writer.Line();
+            writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s hidden state h of a recurrent layer (index among all layers), in place: read or write it.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer has no hidden state.</exception>");
+            Accessor(writer, plan, "Hidden", cell: false);
+            writer.Line();
+            writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s cell state c of an LSTM layer (index among all layers), in place.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer is not an LSTM.</exception>");
+            Accessor(writer, plan, "Cell", cell: true);
+            writer.Line();
             writer.Line("internal global::System.Span<float> Values => _values;");
             if (innerDense > 0)
             {
@@ -70,5 +80,37 @@ internal static class BatchStateEmitter
             writer.Line("    ? new global::System.Span<float>(_values, stream * StateLength, StateLength)");
             writer.Line("    : throw " + TypeNames.Kernels + ".Guard.NoStream(stream, Capacity);");
         });
+    }
+
+    /// <summary>A per-stream view of one layer's h or c: a slice of the stream's floats, no copy (every layer is Forward).</summary>
+    private static void Accessor(SourceWriter writer, ModelPlan plan, string accessor, bool cell)
+    {
+        var arms = new List<string>();
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer.Spec.IsRecurrent && (!cell || layer.Spec.Kind == LayerKind.Lstm))
+            {
+                int offset = layer.StateOffset + (cell ? layer.Spec.Units : 0);
+                arms.Add($"{layer.Index} => Stream(stream).Slice({offset}, {layer.Spec.Units}),");
+            }
+        }
+
+        string signature = "public global::System.Span<float> " + accessor + "(int stream, int layer)";
+        string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(plan.Model.TypeName + ".BatchState." + accessor)}, layer, 0, State.Layout)";
+        if (arms.Count == 0)
+        {
+            writer.Line(signature + " => " + fail + ";");
+            return;
+        }
+
+        writer.Line(signature + " => layer switch");
+        writer.Line("{");
+        foreach (string arm in arms)
+        {
+            writer.Line("    " + arm);
+        }
+
+        writer.Line("    _ => " + fail + ",");
+        writer.Line("};");
     }
 }

@@ -44,7 +44,7 @@ internal static class StateEmitter
         writer.Line("/// </summary>");
         writer.Block("public struct State", () =>
         {
-            writer.Line("private const string Layout = " + SourceWriter.Literal(stateLayers) + ";");
+            writer.Line("internal const string Layout = " + SourceWriter.Literal(stateLayers) + ";");
             writer.Line();
             writer.Line("private RnnGenStateValues _values;");
             writer.Line();

@@ -112,4 +112,26 @@ public sealed class BatchStateTests
             Assert.Equal(Flatten(ref alone[stream]), Flatten(ref read));
         }
     }
+
+    [Fact]
+    public void Hidden_and_Cell_are_the_streams_own_floats_in_place()
+    {
+        MixedBatchModel model = Model();
+        var batch = new MixedBatchModel.BatchState(3);
+        MixedBatchModel.State written = Warmed(model, 7);
+        batch.Write(1, in written);
+        Assert.Equal(written.Hidden(3).ToArray(), batch.Hidden(1, 3).ToArray());
+        Assert.Equal(written.Cell(4).ToArray(), batch.Cell(1, 4).ToArray());
+        Assert.All(batch.Hidden(0, 4).ToArray(), v => Assert.Equal(0f, v));
+
+        batch.Hidden(2, 1).Fill(0.25f); // an initial state set in place
+        var read = new MixedBatchModel.State();
+        batch.Read(2, ref read);
+        Assert.All(read.Hidden(1).ToArray(), v => Assert.Equal(0.25f, v));
+        Assert.All(read.Hidden(3).ToArray(), v => Assert.Equal(0f, v));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch.Hidden(1, 0)); // a Dense layer has no state
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch.Cell(1, 3));   // a SimpleRNN has no cell
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch.Hidden(3, 1)); // no stream 3
+    }
 }
