@@ -3,7 +3,7 @@ using Xunit;
 
 namespace RnnGen.Generator.Tests;
 
-/// <summary>Step (streaming) exists only when every recurrent layer runs forward; Run and State always exist.</summary>
+/// <summary>Step and StepBatch (streaming) exist only when every recurrent layer runs forward; Run and State always exist.</summary>
 public sealed class ApiShapeTests
 {
     [Theory]
@@ -22,6 +22,8 @@ public sealed class ApiShapeTests
         INamedTypeSymbol model = run.Output.GetTypeByMetadataName("M")!;
         Assert.NotNull(model);
         Assert.Equal(expectStep, model.GetMembers("Step").OfType<IMethodSymbol>().Any());
+        Assert.Equal(expectStep, model.GetMembers("StepBatch").OfType<IMethodSymbol>().Any());
+        Assert.Equal(expectStep, model.GetTypeMembers("BatchState").Any());
         Assert.Single(model.GetMembers("Run").OfType<IMethodSymbol>());
         Assert.Single(model.GetTypeMembers("State"));
     }

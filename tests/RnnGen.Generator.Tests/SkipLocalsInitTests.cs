@@ -26,7 +26,7 @@ public sealed class SkipLocalsInitTests
 
         string generated = run.Result.GeneratedTrees.Single().ToString();
         int marked = generated.Split("[global::System.Runtime.CompilerServices.SkipLocalsInit]").Length - 1;
-        Assert.Equal(allowUnsafe ? 2 : 0, marked); // StepCore and RunCore
+        Assert.Equal(allowUnsafe ? 3 : 0, marked); // StepCore, StepBatchCore and RunCore
         Assert.Empty(GeneratorHarness.Visible(run.Output.GetDiagnostics()));
     }
 }

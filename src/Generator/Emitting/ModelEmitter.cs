@@ -18,6 +18,7 @@ internal static class ModelEmitter
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
         "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
         "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues", "Default", "RnnGenBaked",
+        "StepBatch", "StepBatchCore", "BatchState",
     };
 
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";
@@ -220,12 +221,20 @@ internal static class ModelEmitter
         {
             writer.Line();
             StepEmitter.Emit(writer, plan);
+            writer.Line();
+            StepBatchEmitter.Emit(writer, plan);
         }
 
         writer.Line();
         RunEmitter.Emit(writer, plan);
         writer.Line();
         StateEmitter.Emit(writer, plan);
+        if (plan.CanStream)
+        {
+            writer.Line();
+            BatchStateEmitter.Emit(writer, plan);
+        }
+
         EmitSizes(writer, plan);
     }
 

@@ -70,6 +70,7 @@ internal sealed class ModelPlan
             state += layer.StateLength;
             ParameterCount += FrameworkTensors.Count(layer.Shape, WeightLayout.Keras);
             CellScratchLength = System.Math.Max(CellScratchLength, layer.CellScratchLength);
+            BatchScratchLength = System.Math.Max(BatchScratchLength, KernelScratch.BatchLength(layer.Shape));
             ProjectionLength = (int)System.Math.Max(ProjectionLength, KernelScratch.ProjectionLength(layer.Shape));
         }
 
@@ -102,6 +103,27 @@ internal sealed class ModelPlan
     public long ParameterCount { get; }
 
     public int CellScratchLength { get; }
+
+    /// <summary>Floats of scratch one batched step of any layer needs (see <c>KernelScratch.BatchLength</c>).</summary>
+    public int BatchScratchLength { get; }
+
+    /// <summary>Floats per stream of the outputs of Dense layers that are not last (inputs of the next layer).</summary>
+    public int InnerDenseWidth
+    {
+        get
+        {
+            int width = 0;
+            foreach (LayerPlan layer in Layers)
+            {
+                if (!layer.Spec.IsRecurrent && layer != Last)
+                {
+                    width += layer.OutputWidth;
+                }
+            }
+
+            return width;
+        }
+    }
 
     /// <summary>Floats for Run's chunk of input projections (the largest any layer needs).</summary>
     public int ProjectionLength { get; }

@@ -44,7 +44,7 @@ internal static class StateEmitter
         writer.Line("/// </summary>");
         writer.Block("public struct State", () =>
         {
-            writer.Line("private const string Layout = " + SourceWriter.Literal(stateLayers) + ";");
+            writer.Line("internal const string Layout = " + SourceWriter.Literal(stateLayers) + ";");
             writer.Line();
             writer.Line("private RnnGenStateValues _values;");
             writer.Line();
@@ -63,6 +63,13 @@ internal static class StateEmitter
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
             writer.Line("internal global::System.Span<float> Values => _values;");
+            if (plan.CanStream)
+            {
+                // BatchState.Write reads an `in State`, where only readonly members are free of defensive copies.
+                writer.Line();
+                writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+                writer.Line("internal readonly global::System.ReadOnlySpan<float> ReadOnlyValues => _values;");
+            }
         });
         writer.Line();
         writer.Line("[global::System.Runtime.CompilerServices.InlineArray(StateLength)]");

@@ -49,6 +49,27 @@ internal static class TypeNames
         };
     }
 
+    /// <summary>
+    /// The kernel that steps many streams of a layer at once, sharing each weight load between streams; null where
+    /// StepBatch steps each stream alone on the layer's cell (the original-form GRU, which has no lane kernel).
+    /// </summary>
+    public static string? BatchKernel(LayerPlan layer)
+    {
+        LayerSpec spec = layer.Spec;
+        if (!layer.UsesLaneKernel)
+        {
+            return null;
+        }
+
+        string gates = $"TLanes, TVector, {layer.SizesName}, {Activation(spec.RecurrentActivation)}, {Activation(spec.Activation)}";
+        return spec.Kind switch
+        {
+            LayerKind.Lstm => $"{Kernels}.LstmBatchKernel<{gates}>",
+            LayerKind.Gru => $"{Kernels}.GruBatchKernel<{gates}>",
+            _ => $"{Kernels}.SimpleRnnBatchKernel<TLanes, TVector, {layer.SizesName}, {Activation(spec.Activation)}>",
+        };
+    }
+
     /// <summary>An expression constructing the cell of one direction.</summary>
     public static string NewCell(LayerPlan layer, int direction)
     {

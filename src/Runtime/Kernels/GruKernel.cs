@@ -145,8 +145,9 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         BlockRef.Copy(ref h, ref hNew, units);
     }
 
+    /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/> (shared with the batch kernel).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
+    internal static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;
@@ -156,8 +157,9 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         TLanes.Store(recurrentPart, ref gates, at + (3 * lanes));
     }
 
+    /// <summary>The cell update of one block from its parked sums (shared with the batch kernel, so both compute alike).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, ref float gates, int slot, ref float hOld, ref float hNew, ref float partial)
+    internal static void Finish(int block, ref float gates, int slot, ref float hOld, ref float hNew, ref float partial)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;

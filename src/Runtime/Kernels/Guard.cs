@@ -41,6 +41,26 @@ public static class Guard
         return timeSteps;
     }
 
+    /// <summary>
+    /// Throws unless <c>StepBatch</c>'s inputs hold N whole input vectors with 1 ≤ N ≤ <paramref name="capacity"/>
+    /// and its outputs exactly N × OutputSize floats; returns N.
+    /// </summary>
+    public static int BatchStreams(int inputsLength, int inputSize, int outputsLength, int outputSize, int capacity)
+    {
+        if (inputsLength == 0 || inputsLength % inputSize != 0 || inputsLength / inputSize > capacity)
+        {
+            ThrowLength("inputs", $"N × InputSize floats with 1 ≤ N ≤ Capacity = {capacity} and InputSize = {inputSize}", inputsLength);
+        }
+
+        int streams = inputsLength / inputSize;
+        if (outputsLength != streams * outputSize)
+        {
+            ThrowLength("outputs", $"N × OutputSize = {streams} × {outputSize} = {streams * outputSize} floats", outputsLength);
+        }
+
+        return streams;
+    }
+
     /// <summary>Scratch floats for a sequence, or an exception when the sequence is too long to buffer.</summary>
     public static int ScratchLength(long length, int timeSteps)
     {
@@ -55,6 +75,10 @@ public static class Guard
     /// <summary>The exception for a state accessor called with a layer/direction that has no such state.</summary>
     public static ArgumentOutOfRangeException NoState(string accessor, int layer, int direction, string statefulLayers) =>
         new(nameof(layer), $"{accessor}({layer}, {direction}): no such state. {statefulLayers}");
+
+    /// <summary>The exception for a <c>BatchState</c> stream index outside [0, Capacity).</summary>
+    public static ArgumentOutOfRangeException NoStream(int stream, int capacity) =>
+        new(nameof(stream), stream, $"A stream index is from 0 to Capacity - 1 = {capacity - 1}.");
 
     /// <summary>The exception for a default-constructed model struct.</summary>
     public static InvalidOperationException NotInitialized(string model) =>

@@ -156,8 +156,9 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
         BlockRef.Copy(ref h, ref hNew, units);
     }
 
+    /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/> (shared with the batch kernel).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Park(ref float gates, int slot, TVector i, TVector f, TVector g, TVector o)
+    internal static void Park(ref float gates, int slot, TVector i, TVector f, TVector g, TVector o)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;
@@ -167,8 +168,9 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
         TLanes.Store(o, ref gates, at + (3 * lanes));
     }
 
+    /// <summary>The cell update of one block from its parked sums (shared with the batch kernel, so both compute alike).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(int block, ref float gates, int slot, ref float c, ref float hNew, ref float partial)
+    internal static void Finish(int block, ref float gates, int slot, ref float c, ref float hNew, ref float partial)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;

@@ -131,8 +131,8 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
         BlockRef.Copy(ref h, ref hNew, units);
     }
 
-    /// <summary>The value of row <paramref name="row"/> of [x, h].</summary>
+    /// <summary>The value of row <paramref name="row"/> of [x, h] (shared with the batch kernel).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Row(ref float x, ref float h, int row) =>
+    internal static float Row(ref float x, ref float h, int row) =>
         row < TSizes.InputSize ? Unsafe.Add(ref x, row) : Unsafe.Add(ref h, row - TSizes.InputSize);
 }

@@ -36,6 +36,13 @@ static class KernelScratch
     }
 
     /// <summary>
+    /// Scratch floats for one batched step of <paramref name="layer"/>: lane kernels step streams in pairs, so
+    /// they need a new h per stream of the pair; the reference cell steps each stream alone.
+    /// </summary>
+    public static int BatchLength(LayerShape layer) =>
+        UsesLaneKernel(layer) ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : Length(layer);
+
+    /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one
     /// register tile of the projection), up to 64, about 32 KB where the layer allows.
     /// </summary>

@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
+
+namespace RnnGen.Generator.Emitting;
+
+/// <summary>Writes the nested <c>BatchState</c> class: the states of many streams for <c>StepBatch</c>, allocated once.</summary>
+internal static class BatchStateEmitter
+{
+    public static void Emit(SourceWriter writer, ModelPlan plan)
+    {
+        int innerDense = plan.InnerDenseWidth;
+        writer.Line("/// <summary>");
+        writer.Line("/// The recurrent states of up to <see cref=\"Capacity\"/> independent streams, for <see cref=\"StepBatch\"/>; zero when created.");
+        writer.Line("/// Stream s holds the floats of one <see cref=\"State\"/>, in the same order, at [s × StateLength, (s + 1) × StateLength):");
+        writer.Line("/// the batched kernels broadcast one h value per stream and row and store each stream's new block of units as one");
+        writer.Line("/// register, both cheap when a stream's state is contiguous, and <see cref=\"Read\"/>/<see cref=\"Write\"/> are one copy.");
+        writer.Line("/// All memory is allocated by the constructor; stepping allocates nothing.");
+        writer.Line("/// </summary>");
+        writer.Block("public sealed class BatchState", () =>
+        {
+            writer.Line("private readonly float[] _values;");
+            if (innerDense > 0)
+            {
+                writer.Line();
+                writer.Line("/// <summary>Outputs of the inner Dense layers for every stream (" + innerDense + " floats per stream).</summary>");
+                writer.Line("private readonly float[] _layerOutputs;");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Room for <paramref name=\"capacity\"/> streams, all at the zero initial state.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"capacity\"/> is less than 1.</exception>");
+            writer.Block("public BatchState(int capacity)", () =>
+            {
+                writer.Line("if (capacity < 1)");
+                writer.Line("{");
+                writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(capacity), capacity, \"A batch holds at least one stream.\");");
+                writer.Line("}");
+                writer.Line();
+                writer.Line("Capacity = capacity;");
+                writer.Line("_values = new float[checked(capacity * StateLength)];");
+                if (innerDense > 0)
+                {
+                    writer.Line("_layerOutputs = new float[checked(capacity * " + innerDense + ")];");
+                }
+            });
+            writer.Line();
+            writer.Line("/// <summary>The most streams one <see cref=\"StepBatch\"/> call can step.</summary>");
+            writer.Line("public int Capacity { get; }");
+            writer.Line();
+            writer.Line("/// <summary>Puts stream <paramref name=\"stream\"/> back to the zero initial state.</summary>");
+            writer.Line("public void Reset(int stream) => Stream(stream).Clear();");
+            writer.Line();
+            writer.Line("/// <summary>Puts every stream back to the zero initial state.</summary>");
+            writer.Line("public void ResetAll() => global::System.Array.Clear(_values);");
+            writer.Line();
+            writer.Line("/// <summary>Copies stream <paramref name=\"stream\"/>'s state into <paramref name=\"state\"/>.</summary>");
+            writer.Line("public void Read(int stream, ref State state) => Stream(stream).CopyTo(state.Values);");
+            writer.Line();
+            writer.Line("/// <summary>Sets stream <paramref name=\"stream\"/>'s state to a copy of <paramref name=\"state\"/> (e.g. an initial state).</summary>");
+            writer.Line("public void Write(int stream, in State state) => state.ReadOnlyValues.CopyTo(Stream(stream));");
+            writer.Line();
+            writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s hidden state h of a recurrent layer (index among all layers), in place: read or write it.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer has no hidden state.</exception>");
+            Accessor(writer, plan, "Hidden", cell: false);
+            writer.Line();
+            writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s cell state c of an LSTM layer (index among all layers), in place.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer is not an LSTM.</exception>");
+            Accessor(writer, plan, "Cell", cell: true);
+            writer.Line();
+            writer.Line("internal global::System.Span<float> Values => _values;");
+            if (innerDense > 0)
+            {
+                writer.Line();
+                writer.Line("internal global::System.Span<float> LayerOutputs => _layerOutputs;");
+            }
+
+            writer.Line();
+            writer.Line("private global::System.Span<float> Stream(int stream) => (uint)stream < (uint)Capacity");
+            writer.Line("    ? new global::System.Span<float>(_values, stream * StateLength, StateLength)");
+            writer.Line("    : throw " + TypeNames.Kernels + ".Guard.NoStream(stream, Capacity);");
+        });
+    }
+
+    /// <summary>A per-stream view of one layer's h or c: a slice of the stream's floats, no copy (every layer is Forward).</summary>
+    private static void Accessor(SourceWriter writer, ModelPlan plan, string accessor, bool cell)
+    {
+        var arms = new List<string>();
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer.Spec.IsRecurrent && (!cell || layer.Spec.Kind == LayerKind.Lstm))
+            {
+                int offset = layer.StateOffset + (cell ? layer.Spec.Units : 0);
+                arms.Add($"{layer.Index} => Stream(stream).Slice({offset}, {layer.Spec.Units}),");
+            }
+        }
+
+        string signature = "public global::System.Span<float> " + accessor + "(int stream, int layer)";
+        string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(plan.Model.TypeName + ".BatchState." + accessor)}, layer, 0, State.Layout)";
+        if (arms.Count == 0)
+        {
+            writer.Line(signature + " => " + fail + ";");
+            return;
+        }
+
+        writer.Line(signature + " => layer switch");
+        writer.Line("{");
+        foreach (string arm in arms)
+        {
+            writer.Line("    " + arm);
+        }
+
+        writer.Line("    _ => " + fail + ",");
+        writer.Line("};");
+    }
+}
