@@ -21,7 +21,7 @@ public static class BenchConfig
     public static IConfig Create(string[] args)
     {
         IConfig config = DefaultConfig.Instance
-            .AddColumn(new StepsColumn(), new GflopsColumn())
+            .AddColumn(new StepsColumn(), new GflopsColumn(), new PerStreamColumn())
             .AddExporter(JsonExporter.Brief)
             .WithArtifactsPath(ResultsFolder());
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Reflection;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
@@ -8,7 +9,8 @@ namespace RnnGen.Benchmarks;
 
 /// <summary>
 /// GFLOP/s = FLOP per operation / mean ns per operation, where the benchmark class declares a static
-/// <c>FlopsPerOperation</c> (a recurrent step: 2·G·H·(I+H); the roofline: 2 per lane of one FMA on the widest register).
+/// <c>FlopsPerOperation</c> (a recurrent step: 2·G·H·(I+H); the roofline: 2 per lane of one FMA on the widest register),
+/// times the Streams parameter of the batch benchmarks.
 /// </summary>
 public sealed class GflopsColumn : IColumn
 {
@@ -35,7 +37,7 @@ public sealed class GflopsColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        long? flops = FlopsPerOperation(benchmarkCase.Descriptor.Type);
+        long? flops = FlopsPerOperation(benchmarkCase.Descriptor.Type) * PerStreamColumn.Streams(benchmarkCase);
         double? mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
         return flops is null || mean is null or <= 0 ? "-" : (flops.Value / mean.Value).ToString("0.00", CultureInfo.InvariantCulture);
     }
@@ -74,7 +76,49 @@ public sealed class StepsColumn : IColumn
             return string.Create(CultureInfo.InvariantCulture, $"1 {FmaPeak.Width} FMA ({FmaPeak.FlopsPerFma} FLOP)");
         }
 
+        if (benchmarkCase.Parameters.Items.Any(item => item.Name == "Streams"))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{PerStreamColumn.Streams(benchmarkCase)} stream-steps (1 call)");
+        }
+
         return perInvoke == 1 ? "step (1 call)" : string.Create(CultureInfo.InvariantCulture, $"step (1/{perInvoke} call)");
+    }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+}
+
+/// <summary>The batch benchmarks' time per stream-step: median time of one call / the Streams parameter.</summary>
+public sealed class PerStreamColumn : IColumn
+{
+    public string Id => nameof(PerStreamColumn);
+
+    public string ColumnName => "ns/stream-step";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 2;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Median time of one call divided by the streams it steps (batch benchmarks only)";
+
+    /// <summary>The Streams parameter of a batch benchmark, 1 for every other.</summary>
+    public static int Streams(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(item => item.Name == "Streams")?.Value as int? ?? 1;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        double? median = summary[benchmarkCase]?.ResultStatistics?.Median;
+        bool batch = benchmarkCase.Parameters.Items.Any(item => item.Name == "Streams");
+        return !batch || median is null ? "-" : (median.Value / Streams(benchmarkCase)).ToString("0.0", CultureInfo.InvariantCulture);
     }
 
     public bool IsAvailable(Summary summary) => true;

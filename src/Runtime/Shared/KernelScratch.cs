@@ -36,11 +36,28 @@ static class KernelScratch
     }
 
     /// <summary>
-    /// Scratch floats for one batched step of <paramref name="layer"/>: lane kernels step streams in pairs, so
-    /// they need a new h per stream of the pair; the reference cell steps each stream alone.
+    /// Scratch floats for one batched step of <paramref name="layer"/>. LSTM and reset-after GRU layers step streams
+    /// in panels of <see cref="BatchPanel"/>: a new h and four parked sum registers per stream of the panel, and one
+    /// register for a partial block. SimpleRNN layers step streams in pairs (a new h per stream of the pair); the
+    /// reference cell steps each stream alone.
     /// </summary>
-    public static int BatchLength(LayerShape layer) =>
-        UsesLaneKernel(layer) ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : Length(layer);
+    public static int BatchLength(LayerShape layer)
+    {
+        if (!UsesLaneKernel(layer))
+        {
+            return Length(layer);
+        }
+
+        return layer.Kind == LayerKind.SimpleRnn
+            ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes)
+            : (BatchPanel(layer.Units) * (RoundUp(layer.Units) + (4 * MaxLanes))) + MaxLanes;
+    }
+
+    /// <summary>
+    /// Streams whose new h a batched LSTM/GRU step holds at once: 16, fewer for layers wider than 256 units so the
+    /// scratch stays near 16K floats (the stack), never fewer than one four-stream register tile.
+    /// </summary>
+    public static int BatchPanel(int units) => System.Math.Max(4, System.Math.Min(16, 4096 / RoundUp(units) / 4 * 4));
 
     /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one

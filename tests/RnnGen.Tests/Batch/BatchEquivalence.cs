@@ -14,9 +14,16 @@ internal static class BatchEquivalence
     public static void Check<TModel, TState, TBatch>(GoldenCase golden, VectorPath path, int streams)
         where TModel : IBatchStepping<TModel, TState, TBatch>
         where TState : struct
+        where TBatch : class =>
+        Check<TModel, TState, TBatch>(golden.Name, golden.Parameters, golden.Layout, path, streams);
+
+    /// <summary>As above, for a model with any weights (named <paramref name="name"/> in messages).</summary>
+    public static void Check<TModel, TState, TBatch>(string name, ReadOnlySpan<float> parameters, WeightLayout layout, VectorPath path, int streams)
+        where TModel : IBatchStepping<TModel, TState, TBatch>
+        where TState : struct
         where TBatch : class
     {
-        TModel model = TModel.FromParameters(golden.Parameters, golden.Layout, path);
+        TModel model = TModel.FromParameters(parameters, layout, path);
         int inputSize = TModel.LayerShapes[0].InputSize;
         int outputSize = TModel.OutputLength(1);
         var alone = new TState[streams];
@@ -46,7 +53,7 @@ internal static class BatchEquivalence
                 model.Step(inputs.AsSpan(stream * inputSize, inputSize), ref alone[stream], expected);
                 Assert.True(
                     expected.AsSpan().SequenceEqual(outputs.AsSpan(stream * outputSize, outputSize)),
-                    $"{golden.Name} on {path}, N = {streams}: stream {stream} at step {t} differs from Step");
+                    $"{name} on {path}, N = {streams}: stream {stream} at step {t} differs from Step");
             }
         }
 
@@ -54,7 +61,7 @@ internal static class BatchEquivalence
         {
             TState read = default;
             BatchStateMembers<TState, TBatch>.Read(batch, stream, ref read);
-            Assert.True(Bytes(ref read).SequenceEqual(Bytes(ref alone[stream])), $"{golden.Name} on {path}, N = {streams}: stream {stream}'s state differs from Step's");
+            Assert.True(Bytes(ref read).SequenceEqual(Bytes(ref alone[stream])), $"{name} on {path}, N = {streams}: stream {stream}'s state differs from Step's");
         }
     }
 
