@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using RnnGen.Kernels;
+using RnnGen.Threading;
 
 namespace RnnGen.Benchmarks;
 
@@ -13,6 +14,8 @@ public interface IBatchBenchModel<TSelf, TState, TBatch> : IBenchModel<TSelf, TS
     static abstract TBatch CreateBatch(int capacity);
 
     void StepBatch(ReadOnlySpan<float> inputs, TBatch state, Span<float> outputs);
+
+    void StepBatch(ReadOnlyMemory<float> inputs, TBatch state, Memory<float> outputs, BatchWorkers workers);
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
     private TState[] _states = [];
     private float[] _inputs = [];
     private float[] _outputs = [];
+    private BatchWorkers? _workers;
 
     /// <summary>How many streams one call steps.</summary>
     [Params(1, 16, 256, 4096)]
@@ -52,8 +56,12 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
         _states = new TState[Streams];
         _inputs = BenchWeights.Inputs(layer, Streams * layer.InputSize);
         _outputs = new float[Streams * layer.Units];
+        _workers = new BatchWorkers(2, minWorkPerThread: 1);
         Verify();
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _workers?.Dispose();
 
     /// <summary>N × the generated Step, each stream with its own State: what a caller without StepBatch writes.</summary>
     [Benchmark(Baseline = true)]
@@ -74,6 +82,13 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
     [Benchmark]
     public void StepBatch() => _model.StepBatch(_inputs, _batch, _outputs);
 
+    /// <summary>
+    /// StepBatch split over two threads (the caller and one <see cref="BatchWorkers"/> thread) whenever there are two
+    /// register tiles of streams: minWorkPerThread = 1 forces the split, to show where it pays and where it does not.
+    /// </summary>
+    [Benchmark]
+    public void StepBatch_2threads() => _model.StepBatch(_inputs, _batch, _outputs, _workers!);
+
     /// <summary>Three steps both ways from zero states; the outputs must be identical (StepBatch is bit-exact to Step).</summary>
     private void Verify()
     {
@@ -83,17 +98,33 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
             Step_each();
             _outputs.CopyTo(expected, 0);
             StepBatch();
-            for (int i = 0; i < expected.Length; i++)
-            {
-                if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(_outputs[i]))
-                {
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{typeof(TModel).Name}, {Streams} streams, step {t}: StepBatch output {i} is {_outputs[i]:R}, Step gave {expected[i]:R}."));
-                }
-            }
+            Compare(expected, "StepBatch", t);
+        }
+
+        // The threaded call, from the same states as Step, must match too.
+        Array.Clear(_states);
+        _batch = TModel.CreateBatch(Streams);
+        for (int t = 0; t < 3; t++)
+        {
+            Step_each();
+            _outputs.CopyTo(expected, 0);
+            StepBatch_2threads();
+            Compare(expected, "StepBatch on 2 threads", t);
         }
 
         Array.Clear(_states);
         _batch = TModel.CreateBatch(Streams);
+    }
+
+    private void Compare(float[] expected, string what, int step)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(_outputs[i]))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{typeof(TModel).Name}, {Streams} streams, step {step}: {what} output {i} is {_outputs[i]:R}, Step gave {expected[i]:R}."));
+            }
+        }
     }
 }
 

@@ -11,7 +11,7 @@ internal static class BatchStateEmitter
     {
         int innerDense = plan.InnerDenseWidth;
         writer.Line("/// <summary>");
-        writer.Line("/// The recurrent states of up to <see cref=\"Capacity\"/> independent streams, for <see cref=\"StepBatch\"/>; zero when created.");
+        writer.Line("/// The recurrent states of up to <see cref=\"Capacity\"/> independent streams, for <c>StepBatch</c>; zero when created.");
         writer.Line("/// Stream s holds the floats of one <see cref=\"State\"/>, in the same order, at [s × StateLength, (s + 1) × StateLength):");
         writer.Line("/// the batched kernels broadcast one h value per stream and row and store each stream's new block of units as one");
         writer.Line("/// register, both cheap when a stream's state is contiguous, and <see cref=\"Read\"/>/<see cref=\"Write\"/> are one copy.");
@@ -39,13 +39,14 @@ internal static class BatchStateEmitter
                 writer.Line();
                 writer.Line("Capacity = capacity;");
                 writer.Line("_values = new float[checked(capacity * StateLength)];");
+                writer.Line("Range = new BatchRange(this);");
                 if (innerDense > 0)
                 {
                     writer.Line("_layerOutputs = new float[checked(capacity * " + innerDense + ")];");
                 }
             });
             writer.Line();
-            writer.Line("/// <summary>The most streams one <see cref=\"StepBatch\"/> call can step.</summary>");
+            writer.Line("/// <summary>The most streams one <c>StepBatch</c> call can step.</summary>");
             writer.Line("public int Capacity { get; }");
             writer.Line();
             writer.Line("/// <summary>Puts stream <paramref name=\"stream\"/> back to the zero initial state.</summary>");
@@ -69,6 +70,8 @@ internal static class BatchStateEmitter
             Accessor(writer, plan, "Cell", cell: true);
             writer.Line();
             writer.Line("internal global::System.Span<float> Values => _values;");
+            writer.Line();
+            writer.Line("internal BatchRange Range { get; }");
             if (innerDense > 0)
             {
                 writer.Line();

@@ -18,7 +18,7 @@ internal static class ModelEmitter
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
         "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
         "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues", "Default", "RnnGenBaked",
-        "StepBatch", "StepBatchCore", "BatchState",
+        "StepBatch", "StepBatchCore", "StepBatchRange", "BatchRange", "BatchState",
     };
 
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";

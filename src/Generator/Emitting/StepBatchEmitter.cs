@@ -11,30 +11,79 @@ internal static class StepBatchEmitter
 {
     public static void Emit(SourceWriter writer, ModelPlan plan)
     {
+        string layerOutputs = plan.InnerDenseWidth > 0 ? "state.LayerOutputs" : "default";
         writer.Line("/// <summary>");
         writer.Line("/// Advances N independent streams by one time step each, as N calls of <see cref=\"Step\"/> would: reads N ×");
         writer.Line("/// <see cref=\"InputSize\"/> floats (stream s at s × InputSize), writes N × <see cref=\"OutputSize\"/> floats, and");
-        writer.Line("/// updates streams 0 … N − 1 of <paramref name=\"state\"/>. Recurrent layers load each weight once per pair of streams.");
-        writer.Line("/// Allocates nothing.");
+        writer.Line("/// updates streams 0 … N − 1 of <paramref name=\"state\"/>. LSTM and GRU layers load each weight register once per");
+        writer.Line("/// tile of up to four streams. Allocates nothing.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not N whole vectors with 1 ≤ N ≤ Capacity; nothing was changed.</exception>");
         writer.Block("public void StepBatch(global::System.ReadOnlySpan<float> inputs, BatchState state, global::System.Span<float> outputs)", () =>
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
             writer.Line("int streams = " + TypeNames.Kernels + ".Guard.BatchStreams(inputs.Length, InputSize, outputs.Length, OutputSize, state.Capacity);");
-            ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs, state, outputs, streams");
-            if (plan.Model.Skip > 0)
+            ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs, state.Values, " + layerOutputs + ", outputs, streams");
+            EmitSkip(writer, plan);
+        });
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// As <see cref=\"StepBatch(global::System.ReadOnlySpan{float}, BatchState, global::System.Span{float})\"/>, with the streams");
+        writer.Line("/// split into contiguous ranges across <paramref name=\"workers\"/>' threads when the call is big enough to pay for it");
+        writer.Line("/// (<see cref=\"global::RnnGen.Threading.BatchWorkers.MinWorkPerThread\"/>). Each stream gets the same results either way.");
+        writer.Line("/// Allocates nothing; returns when every stream is done.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length is not N whole vectors with 1 ≤ N ≤ Capacity; nothing was changed.</exception>");
+        writer.Block("public void StepBatch(global::System.ReadOnlyMemory<float> inputs, BatchState state, global::System.Memory<float> outputs, global::RnnGen.Threading.BatchWorkers workers)", () =>
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(workers);");
+            writer.Line("int streams = " + TypeNames.Kernels + ".Guard.BatchStreams(inputs.Length, InputSize, outputs.Length, OutputSize, state.Capacity);");
+            writer.Line("BatchRange range = state.Range;");
+            writer.Line("range.Model = this;");
+            writer.Line("range.Inputs = inputs;");
+            writer.Line("range.Outputs = outputs;");
+            writer.Block("try", () => writer.Line("workers.Run(range, streams, ParameterCount);"));
+            writer.Block("finally", () =>
             {
-                writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
-                writer.Line(TypeNames.Kernels + ".SkipConnection.Add(inputs, InputSize, outputs, OutputSize, " + plan.Model.Skip + ", streams, everyStep: true);");
-            }
+                writer.Line("// Hold no reference to the caller's buffers between calls.");
+                writer.Line("range.Inputs = default;");
+                writer.Line("range.Outputs = default;");
+            });
+            EmitSkip(writer, plan, "inputs.Span", "outputs.Span");
+        });
+        writer.Line();
+        writer.Line("/// <summary>Streams [first, first + count) of a StepBatch call; the range a <see cref=\"BatchRange\"/> steps.</summary>");
+        writer.Block("private void StepBatchRange(global::System.ReadOnlySpan<float> inputs, BatchState state, global::System.Span<float> outputs, int first, int count)", () =>
+        {
+            string rangeOutputs = plan.InnerDenseWidth > 0
+                ? "state.LayerOutputs.Slice(first * " + plan.InnerDenseWidth + ", count * " + plan.InnerDenseWidth + ")"
+                : "default";
+            ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs.Slice(first * InputSize, count * InputSize), state.Values.Slice(first * StateLength, count * StateLength), "
+                + rangeOutputs + ", outputs.Slice(first * OutputSize, count * OutputSize), count");
+        });
+        writer.Line();
+        writer.Line("/// <summary>One threaded StepBatch call: what each range needs, kept in the <see cref=\"BatchState\"/> so a call allocates nothing.</summary>");
+        writer.Block("internal sealed class BatchRange : global::RnnGen.Threading.IBatchRange", () =>
+        {
+            writer.Line("internal BatchRange(BatchState state) => State = state;");
+            writer.Line();
+            writer.Line("internal BatchState State { get; }");
+            writer.Line();
+            writer.Line("internal " + plan.Model.TypeName + " Model = default!;");
+            writer.Line();
+            writer.Line("internal global::System.ReadOnlyMemory<float> Inputs;");
+            writer.Line();
+            writer.Line("internal global::System.Memory<float> Outputs;");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public void Step(int first, int count) => Model.StepBatchRange(Inputs.Span, State, Outputs.Span, first, count);");
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);
-        writer.Block("private void StepBatchCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, BatchState state, global::System.Span<float> outputs, int streams)" + TypeNames.CoreConstraints, () =>
+        writer.Block("private void StepBatchCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
-            writer.Line("global::System.Span<float> values = state.Values;");
             if (plan.BatchScratchLength > 0)
             {
                 ModelEmitter.ConstantScratch(writer, "cellScratch", plan.BatchScratchLength);
@@ -68,7 +117,7 @@ internal static class StepBatchEmitter
                     {
                         target = new Rows("layer" + layer.Index + "Outputs", 0, width);
                         string start = denseOffset == 0 ? "0" : denseOffset + " * streams";
-                        writer.Line($"global::System.Span<float> {target.Span} = state.LayerOutputs.Slice({start}, streams * {width});");
+                        writer.Line($"global::System.Span<float> {target.Span} = layerOutputs.Slice({start}, streams * {width});");
                         denseOffset += layer.OutputWidth;
                     }
 
@@ -81,6 +130,15 @@ internal static class StepBatchEmitter
                 }
             }
         });
+    }
+
+    private static void EmitSkip(SourceWriter writer, ModelPlan plan, string inputs = "inputs", string outputs = "outputs")
+    {
+        if (plan.Model.Skip > 0)
+        {
+            writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
+            writer.Line(TypeNames.Kernels + ".SkipConnection.Add(" + inputs + ", InputSize, " + outputs + ", OutputSize, " + plan.Model.Skip + ", streams, everyStep: true);");
+        }
     }
 
     private static void EmitRecurrent(SourceWriter writer, LayerPlan layer, Rows source)

@@ -24,6 +24,15 @@ public static class GruBatchKernel<TLanes, TVector, TSizes, TGate, TActivation>
     /// <paramref name="states"/>[s × <paramref name="stateStride"/>]; <paramref name="scratch"/> holds
     /// <see cref="KernelScratch.BatchLength"/> floats.
     /// </summary>
-    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams, Span<float> scratch) =>
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams, Span<float> scratch)
+    {
+        if (streams == 1)
+        {
+            // One stream has nothing to share weight loads with; the single-stream kernel interleaves two blocks instead.
+            GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, inputs, states, scratch);
+            return;
+        }
+
         GateTiles<TLanes, TVector, TSizes, GruTileCell<TLanes, TVector, TSizes, TGate, TActivation>>.Step(weights, inputs, inputStride, states, stateStride, streams, scratch);
+    }
 }
