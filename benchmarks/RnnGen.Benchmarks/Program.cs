@@ -13,6 +13,7 @@ namespace RnnGen.Benchmarks;
 /// dotnet run -c Release --project benchmarks/RnnGen.Benchmarks -- [BenchmarkDotNet arguments]   (e.g. --filter '*')
 ///   --verify            every implementation against RnnGen on every model (also done in each benchmark's setup)
 ///   --summary [folder]  the markdown tables from the JSON reports in benchmarks/results/results (see benchmarks/README.md)
+///   --batch-summary [folder]  the StepBatch table from benchmarks/results/batch/results
 ///   --fma-peak          the roofline loop under a Stopwatch, for reading its code with DOTNET_JitDisasm=Loop
 /// </summary>
 public static class Program
@@ -27,6 +28,8 @@ public static class Program
                 return Verify();
             case "--summary":
                 return SummaryTables.Write(args.Length > 1 ? args[1] : null);
+            case "--batch-summary":
+                return BatchSummaryTables.Write(args.Length > 1 ? args[1] : null);
             case "--fma-peak":
                 return FmaPeakOnce();
             default:

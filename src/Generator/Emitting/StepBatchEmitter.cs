@@ -147,7 +147,9 @@ internal static class StepBatchEmitter
         var state = new Rows("values", layer.StateOffset, "StateLength");
         if (batchKernel is not null)
         {
-            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams, cellScratch);");
+            // LSTM and GRU tile kernels bring their own scratch; SimpleRNN's pair kernel uses the model's.
+            string scratch = layer.Spec.Kind == LayerKind.SimpleRnn ? ", cellScratch" : string.Empty;
+            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams{scratch});");
             return;
         }
 

@@ -36,10 +36,9 @@ static class KernelScratch
     }
 
     /// <summary>
-    /// Scratch floats for one batched step of <paramref name="layer"/>. LSTM and reset-after GRU layers step streams
-    /// in panels of <see cref="BatchPanel"/>: a new h and four parked sum registers per stream of the panel, and one
-    /// register for a partial block. SimpleRNN layers step streams in pairs (a new h per stream of the pair); the
-    /// reference cell steps each stream alone.
+    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: SimpleRNN layers step
+    /// streams in pairs (a new h per stream of the pair); the reference cell steps each stream alone; LSTM and
+    /// reset-after GRU layers take their own scratch (<see cref="BatchTileLength"/>).
     /// </summary>
     public static int BatchLength(LayerShape layer)
     {
@@ -48,10 +47,16 @@ static class KernelScratch
             return Length(layer);
         }
 
-        return layer.Kind == LayerKind.SimpleRnn
-            ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes)
-            : (BatchPanel(layer.Units) * (RoundUp(layer.Units) + (4 * MaxLanes))) + MaxLanes;
+        return layer.Kind == LayerKind.SimpleRnn ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : 0;
     }
+
+    /// <summary>
+    /// Scratch floats of a batched LSTM/GRU step: a new h and four parked sum registers per stream of a panel of
+    /// <see cref="BatchPanel"/> streams, and one register for a partial block; at least what a single-stream step
+    /// needs (<see cref="Length"/>), which one stream alone takes.
+    /// </summary>
+    public static int BatchTileLength(int units) =>
+        System.Math.Max((BatchPanel(units) * (RoundUp(units) + (4 * MaxLanes))) + MaxLanes, RoundUp(units) + (9 * MaxLanes));
 
     /// <summary>
     /// Streams whose new h a batched LSTM/GRU step holds at once: 16, fewer for layers wider than 256 units so the
