@@ -121,11 +121,7 @@ internal static class StepBatchEmitter
                         denseOffset += layer.OutputWidth;
                     }
 
-                    writer.Line($"var layer{layer.Index} = {TypeNames.NewDense(layer)};");
-                    writer.Line("for (int stream = 0; stream < streams; stream++)");
-                    writer.Line("{");
-                    writer.Line($"    layer{layer.Index}.Apply({source.Of(layer.InputWidth)}, {target.Of(layer.OutputWidth)});");
-                    writer.Line("}");
+                    writer.Line($"{TypeNames.NewDense(layer)}.ApplyBatch<TLanes, TVector>({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
                     source = target;
                 }
             }

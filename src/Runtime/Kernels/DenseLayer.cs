@@ -32,6 +32,22 @@ public readonly struct DenseLayer<TActivation>
         TActivation.Apply(y);
     }
 
+    /// <summary>
+    /// One output vector for each of <paramref name="streams"/> streams (stream s's input at s ×
+    /// <paramref name="inputStride"/>, its output at s × <paramref name="outputStride"/>), exactly as
+    /// <see cref="Apply"/> per stream, with each weight register loaded once per four streams.
+    /// </summary>
+    public void ApplyBatch<TLanes, TVector>(ReadOnlySpan<float> inputs, int inputStride, Span<float> outputs, int outputStride, int streams)
+        where TLanes : struct, Lanes.ILanes<TVector>
+        where TVector : struct
+    {
+        Batch.DenseTiles<TLanes, TVector>.MultiplyAdd(_weights.AsSpan(_offset, (_inputSize + 1) * _units), _inputSize, _units, inputs, inputStride, outputs, outputStride, streams);
+        for (int stream = 0; stream < streams; stream++)
+        {
+            TActivation.Apply(outputs.Slice(stream * outputStride, _units));
+        }
+    }
+
     /// <summary>Applies the layer to each of <paramref name="timeSteps"/> consecutive input vectors.</summary>
     public void ApplySequence(ReadOnlySpan<float> inputs, Span<float> outputs, int timeSteps)
     {

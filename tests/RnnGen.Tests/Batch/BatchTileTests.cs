@@ -39,6 +39,12 @@ public sealed class BatchTileTests
         BatchEquivalence.Check<WideTileGru, WideTileGru.State, WideTileGru.BatchState>(
             nameof(WideTileGru), Weights(WideTileGru.ParameterLength(WeightLayout.PyTorch), 37), WeightLayout.PyTorch, path, streams);
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Wide_Dense_layers_match_Step(VectorPath path, int streams) =>
+        BatchEquivalence.Check<WideTileDense, WideTileDense.State, WideTileDense.BatchState>(
+            nameof(WideTileDense), Weights(WideTileDense.ParameterLength(WeightLayout.Keras), 41), WeightLayout.Keras, path, streams);
+
     [Fact]
     public void The_wide_layers_really_span_several_chunks_and_panels()
     {
@@ -69,3 +75,10 @@ internal partial class WideTileLstm : IBatchStepping<WideTileLstm, WideTileLstm.
 [RnnModel(inputSize: 70)]
 [Gru(90)]
 internal partial class WideTileGru : IBatchStepping<WideTileGru, WideTileGru.State, WideTileGru.BatchState>;
+
+// Dense widths with whole registers and a remainder at every width (40 = 2·16 + 8, 19 = 16 + 3).
+[RnnModel(inputSize: 5)]
+[Gru(24)]
+[Dense(40, Activation = Activation.Relu)]
+[Dense(19, Activation = Activation.Softmax)]
+internal partial class WideTileDense : IBatchStepping<WideTileDense, WideTileDense.State, WideTileDense.BatchState>;
