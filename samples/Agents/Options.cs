@@ -47,14 +47,14 @@ internal sealed record Options
             switch (name)
             {
                 case "--agents":
-                    options = options with { Agents = IntegerList(Value(), 1, 1_000_000) };
+                    options = options with { Agents = IntegerList(name, Value(), 1, 1_000_000) };
                     agentsGiven = true;
                     break;
                 case "--frames":
-                    options = options with { Frames = Integer(Value(), 1, 100_000_000) };
+                    options = options with { Frames = Integer(name, Value(), 1, 10_000_000) };
                     break;
                 case "--warmup":
-                    options = options with { WarmupFrames = Integer(Value(), 0, 1_000_000) };
+                    options = options with { WarmupFrames = Integer(name, Value(), 0, 1_000_000) };
                     break;
                 case "--controller":
                     string controller = Value();
@@ -79,20 +79,20 @@ internal sealed record Options
         return options.Compare && !agentsGiven ? options with { Agents = [1000] } : options;
     }
 
-    private static int[] IntegerList(string text, int min, int max)
+    private static int[] IntegerList(string name, string text, int min, int max)
     {
         string[] parts = text.Split(',');
         int[] values = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
-            values[i] = Integer(parts[i], min, max);
+            values[i] = Integer(name, parts[i], min, max);
         }
 
         return values;
     }
 
-    private static int Integer(string text, int min, int max) =>
+    private static int Integer(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
             ? value
-            : throw new FormatException($"'{text}' is not a whole number from {min} to {max}");
+            : throw new FormatException($"{name} takes whole numbers from {min} to {max}, not '{text}'");
 }
