@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Agents;
 using Agents.Steering;
 using RnnGen.Kernels;
@@ -38,6 +39,8 @@ else
     ReportPrinter.PrintTimingHeader();
 }
 
+// The table first, so it reads as one; the machine-readable lines after it.
+var reports = new List<RunReport>();
 foreach (int agents in options.Agents)
 {
     foreach (string controller in controllers)
@@ -53,8 +56,13 @@ foreach (int agents in options.Agents)
             ReportPrinter.PrintTiming(report);
         }
 
-        ReportPrinter.PrintSummary(report);
+        reports.Add(report);
     }
+}
+
+foreach (RunReport report in reports)
+{
+    ReportPrinter.PrintSummary(report);
 }
 
 return 0;
