@@ -125,7 +125,7 @@ public sealed class BatchWorkersTests
     [Fact]
     public void Small_calls_stay_on_the_calling_thread()
     {
-        using var workers = new BatchWorkers(2); // default threshold: 1M multiply-adds per thread
+        using var workers = new BatchWorkers(2); // default threshold: 500K multiply-adds per thread
         var recording = new FailingRange(failFrom: int.MaxValue);
         workers.Run(recording, 16, workPerStream: 10_000);
         Assert.Equal(1, recording.Calls);
