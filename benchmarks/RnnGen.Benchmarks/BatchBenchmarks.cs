@@ -89,27 +89,22 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
     [Benchmark]
     public void StepBatch_2threads() => _model.StepBatch(_inputs, _batch, _outputs, _workers!);
 
-    /// <summary>Three steps both ways from zero states; the outputs must be identical (StepBatch is bit-exact to Step).</summary>
+    /// <summary>From zero states, three steps of N × Step against each StepBatch form: the outputs must be identical.</summary>
     private void Verify()
+    {
+        VerifyAgainstStep(StepBatch, "StepBatch");
+        VerifyAgainstStep(StepBatch_2threads, "StepBatch on 2 threads");
+    }
+
+    private void VerifyAgainstStep(Action stepBatch, string what)
     {
         float[] expected = new float[_outputs.Length];
         for (int t = 0; t < 3; t++)
         {
             Step_each();
             _outputs.CopyTo(expected, 0);
-            StepBatch();
-            Compare(expected, "StepBatch", t);
-        }
-
-        // The threaded call, from the same states as Step, must match too.
-        Array.Clear(_states);
-        _batch = TModel.CreateBatch(Streams);
-        for (int t = 0; t < 3; t++)
-        {
-            Step_each();
-            _outputs.CopyTo(expected, 0);
-            StepBatch_2threads();
-            Compare(expected, "StepBatch on 2 threads", t);
+            stepBatch();
+            Compare(expected, what, t);
         }
 
         Array.Clear(_states);

@@ -7,6 +7,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using static RnnGen.Benchmarks.TableText;
+
 namespace RnnGen.Benchmarks;
 
 /// <summary>
@@ -81,7 +83,7 @@ public static partial class BatchSummaryTables
             foreach (int streams in rows.Keys.Where(k => k.Model == model).Select(k => k.Streams).Distinct().Order())
             {
                 double? PerStream(string method) => rows.TryGetValue((model, streams, method), out var row) ? row.Median / streams : null;
-                string Allocated(string method) => rows.TryGetValue((model, streams, method), out var row) && row.Allocated is { } bytes ? Invariant($"{bytes:0.##}") : "–";
+                string Allocated(string method) => Bytes(rows.TryGetValue((model, streams, method), out var row) ? row.Allocated : null);
                 double? each = PerStream("Step_each");
                 double? batch = PerStream("StepBatch");
                 double? threads = PerStream("StepBatch_2threads");
@@ -114,15 +116,5 @@ public static partial class BatchSummaryTables
         return (int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture), match.Groups[1].Value == "Lstm" ? 4 : 3);
     }
 
-    private static string Ns(double? ns) => ns switch
-    {
-        null => "–",
-        >= 10_000 => Invariant($"{ns / 1000:F1} µs"),
-        >= 100 => Invariant($"{ns:F0} ns"),
-        _ => Invariant($"{ns:F1} ns"),
-    };
-
     private static string Ratio(double? slower, double? faster) => slower is null || faster is null ? "–" : Invariant($"{slower / faster:F2}×");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using static RnnGen.Benchmarks.TableText;
+
 namespace RnnGen.Benchmarks;
 
 /// <summary>
@@ -124,17 +126,6 @@ public static partial class SummaryTables
         return (int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
     }
 
-    private static string Ns(double? ns) => ns switch
-    {
-        null => "–",
-        >= 10_000 => Invariant($"{ns / 1000:F1} µs"),
-        >= 100 => Invariant($"{ns:F0} ns"),
-        _ => Invariant($"{ns:F1} ns"),
-    };
-
     private static string Ratio(double? other, double? rnnGen) => other is null || rnnGen is null ? "–" : Invariant($"{other / rnnGen:F1}×");
 
-    private static string Bytes(double? bytes) => bytes is null ? "–" : Invariant($"{bytes:0.##}");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
