@@ -61,6 +61,12 @@ foreach (GoldenRun run in bakedCase.Runs.Where(r => r.InitialStates.Count == 0))
     }
 }
 
+// StepBatch (one thread and split) bit for bit against Step, on every vector path of this binary.
+List<string> batchFailures = BatchCheck.Run(out int batchChecks);
+checks += batchChecks;
+failures.AddRange(batchFailures);
+Console.WriteLine($"  StepBatch: {batchChecks} stream-steps compared with Step on every vector path, {batchFailures.Count} differ");
+
 foreach ((string framework, float worst) in worstByFramework)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {framework}: max |error| {worst:E2}"));
