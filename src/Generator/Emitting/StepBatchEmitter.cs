@@ -34,6 +34,8 @@ internal static class StepBatchEmitter
         writer.Line("/// Allocates nothing; returns when every stream is done.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A length is not N whole vectors with 1 ≤ N ≤ Capacity; nothing was changed.</exception>");
+        writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">Another call is running on <paramref name=\"workers\"/> (use one per calling thread).</exception>");
+        writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\"><paramref name=\"workers\"/> was disposed.</exception>");
         writer.Block("public void StepBatch(global::System.ReadOnlyMemory<float> inputs, BatchState state, global::System.Memory<float> outputs, global::RnnGen.Threading.BatchWorkers workers)", () =>
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
@@ -143,9 +145,8 @@ internal static class StepBatchEmitter
         var state = new Rows("values", layer.StateOffset, "StateLength");
         if (batchKernel is not null)
         {
-            // LSTM and GRU tile kernels bring their own scratch; SimpleRNN's pair kernel uses the model's.
-            string scratch = layer.Spec.Kind == LayerKind.SimpleRnn ? ", cellScratch" : string.Empty;
-            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams{scratch});");
+            // Batched lane kernels take their own scratch (no zeroing; see RnnGen.Kernels.BatchScratch).
+            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
             return;
         }
 

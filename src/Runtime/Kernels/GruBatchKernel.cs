@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using RnnGen.Activations;
 using RnnGen.Kernels.Batch;
 using RnnGen.Kernels.Lanes;
@@ -24,16 +23,6 @@ public static class GruBatchKernel<TLanes, TVector, TSizes, TGate, TActivation>
     /// <paramref name="inputs"/>[s × <paramref name="inputStride"/>] and its h at
     /// <paramref name="states"/>[s × <paramref name="stateStride"/>].
     /// </summary>
-    [SkipLocalsInit] // the single-stream kernel writes every scratch float before reading it
-    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams)
-    {
-        if (streams == 1 && KernelScratch.BatchTileLength(TSizes.Units) <= ModelLimits.StackScratchFloats)
-        {
-            // One stream has nothing to share weight loads with; the single-stream kernel interleaves two blocks instead.
-            GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, inputs, states, stackalloc float[KernelScratch.BatchTileLength(TSizes.Units)]);
-            return;
-        }
-
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams) =>
         GateTiles<TLanes, TVector, TSizes, GruTileCell<TLanes, TVector, TSizes, TGate, TActivation>>.Step(weights, inputs, inputStride, states, stateStride, streams);
-    }
 }

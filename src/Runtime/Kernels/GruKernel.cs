@@ -145,7 +145,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         BlockRef.Copy(ref h, ref hNew, units);
     }
 
-    /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/> (shared with the batch kernel).</summary>
+    /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
     {
@@ -157,7 +157,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         TLanes.Store(recurrentPart, ref gates, at + (3 * lanes));
     }
 
-    /// <summary>The cell update of one block from its parked sums (shared with the batch kernel, so both compute alike).</summary>
+    /// <summary>The cell update of one block from its parked sums (shared with the batch tiles, so both compute alike).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Finish(int block, ref float gates, int slot, ref float hOld, ref float hNew, ref float partial)
     {

@@ -42,7 +42,22 @@ public static class SimpleRnnBatchKernel<TLanes, TVector, TSizes, TActivation>
     /// Advances <paramref name="streams"/> hidden states by one input each: stream s reads its input at
     /// <paramref name="inputs"/>[s × <paramref name="inputStride"/>] and its h at <paramref name="states"/>[s × <paramref name="stateStride"/>].
     /// </summary>
-    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams, Span<float> scratch)
+    [SkipLocalsInit] // every scratch float is written before it is read (see BatchScratch)
+    public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams)
+    {
+        int length = BatchScratch.PairLength(TSizes.Units);
+        if (length <= ModelLimits.StackScratchFloats)
+        {
+            Core(weights, inputs, inputStride, states, stateStride, streams, stackalloc float[length]);
+        }
+        else
+        {
+            using var memory = new ScratchMemory(length);
+            Core(weights, inputs, inputStride, states, stateStride, streams, memory.Span);
+        }
+    }
+
+    private static void Core(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams, Span<float> scratch)
     {
         int units = TSizes.Units;
         if (streams < 1 || weights.Length < Blocks * BlockLength || inputs.Length < ((streams - 1) * inputStride) + TSizes.InputSize

@@ -36,33 +36,10 @@ static class KernelScratch
     }
 
     /// <summary>
-    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: SimpleRNN layers step
-    /// streams in pairs (a new h per stream of the pair); the reference cell steps each stream alone; LSTM and
-    /// reset-after GRU layers take their own scratch (<see cref="BatchTileLength"/>).
+    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: the reference cell steps
+    /// each stream alone on it; the lane kernels take their own (<c>RnnGen.Kernels.BatchScratch</c>).
     /// </summary>
-    public static int BatchLength(LayerShape layer)
-    {
-        if (!UsesLaneKernel(layer))
-        {
-            return Length(layer);
-        }
-
-        return layer.Kind == LayerKind.SimpleRnn ? (2 * RoundUp(layer.Units)) + (9 * MaxLanes) : 0;
-    }
-
-    /// <summary>
-    /// Scratch floats of a batched LSTM/GRU step: a new h and four parked sum registers per stream of a panel of
-    /// <see cref="BatchPanel"/> streams, and one register for a partial block; at least what a single-stream step
-    /// needs (<see cref="Length"/>), which one stream alone takes.
-    /// </summary>
-    public static int BatchTileLength(int units) =>
-        System.Math.Max((BatchPanel(units) * (RoundUp(units) + (4 * MaxLanes))) + MaxLanes, RoundUp(units) + (9 * MaxLanes));
-
-    /// <summary>
-    /// Streams whose new h a batched LSTM/GRU step holds at once: 16, fewer for layers wider than 256 units so the
-    /// scratch stays near 16K floats (the stack), never fewer than one four-stream register tile.
-    /// </summary>
-    public static int BatchPanel(int units) => System.Math.Max(4, System.Math.Min(16, 4096 / RoundUp(units) / 4 * 4));
+    public static int BatchLength(LayerShape layer) => UsesLaneKernel(layer) ? 0 : Length(layer);
 
     /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one

@@ -13,6 +13,7 @@ namespace RnnGen.Threading;
 /// A call stays on the calling thread when it is too small to pay for waking the others: when it has fewer than
 /// <see cref="MinWorkPerThread"/> multiply-adds per thread (see benchmarks/README.md for where splitting pays).
 /// Splitting allocates nothing. One call at a time: use one <see cref="BatchWorkers"/> per calling thread.
+/// Dispose it when done: its threads are background threads (they never keep the process alive) but live until then.
 /// </para>
 /// </summary>
 public sealed class BatchWorkers : IDisposable
@@ -95,9 +96,11 @@ public sealed class BatchWorkers : IDisposable
     public void Run(IBatchRange job, int streams, long workPerStream)
     {
         ArgumentNullException.ThrowIfNull(job);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(streams);
         if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
+            // Dispose keeps the call slot taken for good.
+            ObjectDisposedException.ThrowIf(_disposed, this);
             throw new InvalidOperationException("These BatchWorkers are already running a StepBatch call: use one BatchWorkers per calling thread.");
         }
 
@@ -121,7 +124,7 @@ public sealed class BatchWorkers : IDisposable
             }
 
             StepRange(0);
-            _done.Wait();
+            WaitForWorkers();
             _job = null;
             if (_failure is { } failure)
             {
@@ -135,12 +138,19 @@ public sealed class BatchWorkers : IDisposable
         }
     }
 
-    /// <summary>Stops the worker threads (after a running call, if any, has finished with them).</summary>
+    /// <summary>Stops the worker threads; waits for a call running on another thread to finish first.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        // Take the call slot for good: a running call finishes, later calls see _disposed.
+        var wait = default(SpinWait);
+        while (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            wait.SpinOnce();
         }
 
         _disposed = true;
@@ -160,6 +170,30 @@ public sealed class BatchWorkers : IDisposable
         }
 
         _done.Dispose();
+    }
+
+    // The workers write into the caller's buffers until the last one is done, so return only then, even when the
+    // calling thread is interrupted meanwhile (the interrupt is rethrown after).
+    private void WaitForWorkers()
+    {
+        ThreadInterruptedException? interrupted = null;
+        while (true)
+        {
+            try
+            {
+                _done.Wait();
+                break;
+            }
+            catch (ThreadInterruptedException exception)
+            {
+                interrupted = exception;
+            }
+        }
+
+        if (interrupted is not null)
+        {
+            ExceptionDispatchInfo.Throw(interrupted);
+        }
     }
 
     // As many ranges as the work allows, up to Threads, each a whole number of register tiles but the last.

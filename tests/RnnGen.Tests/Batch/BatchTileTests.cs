@@ -49,8 +49,8 @@ public sealed class BatchTileTests
     public void The_wide_layers_really_span_several_chunks_and_panels()
     {
         // 333 and 160 weight rows: more than one chunk of ~16 KB of rows at every SIMD width; 300 units: panels of 12.
-        Assert.Equal(12, KernelScratch.BatchPanel(300));
-        Assert.Equal(16, KernelScratch.BatchPanel(90));
+        Assert.Equal(12, BatchScratch.Panel(300));
+        Assert.Equal(16, BatchScratch.Panel(90));
         Assert.True(33 + 300 > 4096 / (4 * 4), "the LSTM's rows fit one chunk even at 128 bits");
         Assert.True(70 + 90 > 4096 / (3 * 16), "the GRU's rows fit one chunk at 512 bits");
     }

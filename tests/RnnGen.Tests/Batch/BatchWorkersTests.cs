@@ -113,6 +113,32 @@ public sealed class BatchWorkersTests
     }
 
     [Fact]
+    public async Task Dispose_waits_for_a_running_call_and_later_calls_are_refused()
+    {
+        var workers = new BatchWorkers(2, minWorkPerThread: 1);
+        using var inside = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        var blocking = new BlockingRange(inside, release);
+        Task call = Task.Run(() => workers.Run(blocking, 1, 1));
+        Assert.True(inside.Wait(TimeSpan.FromSeconds(10)));
+        Task disposing = Task.Run(workers.Dispose);
+        await Task.Delay(100);
+        Assert.False(disposing.IsCompleted, "Dispose returned while a call was still running");
+        release.Set();
+        await call.WaitAsync(TimeSpan.FromSeconds(10));
+        await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Throws<ObjectDisposedException>(() => workers.Run(blocking, 1, 1));
+        workers.Dispose(); // again: returns at once
+    }
+
+    [Fact]
+    public void Zero_streams_are_refused()
+    {
+        using var workers = new BatchWorkers(2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => workers.Run(new FailingRange(failFrom: 0), 0, 1));
+    }
+
+    [Fact]
     public void An_exception_in_a_worker_range_reaches_the_caller()
     {
         using var workers = new BatchWorkers(2, minWorkPerThread: 1);

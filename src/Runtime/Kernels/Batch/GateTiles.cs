@@ -11,7 +11,7 @@ namespace RnnGen.Kernels.Batch;
 /// One step of many independent streams of an LSTM or reset-after GRU layer on <see cref="Weights.LanePacking"/>
 /// weights, as a small GEMM: gate sums [streams × gates·units] = [x h 1] × W, one register block of units at a time.
 /// <list type="bullet">
-/// <item>Streams go in panels of <see cref="KernelScratch.BatchPanel"/>; a panel's new h waits in scratch until every
+/// <item>Streams go in panels of up to 16 (<see cref="BatchScratch.Panel"/>); a panel's new h waits in scratch until every
 /// block has read the old h.</item>
 /// <item>Each block's weight rows go in chunks of about 16 KB, which stay in L1 while every tile of the panel reads
 /// them: the weights cross from L2 once per panel instead of once per stream (the single-stream kernel is bound by
@@ -79,16 +79,18 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
     /// <paramref name="inputs"/>[s × <paramref name="inputStride"/>] and its state (h first) at
     /// <paramref name="states"/>[s × <paramref name="stateStride"/>].
     /// </summary>
-    [SkipLocalsInit] // every scratch float is written before it is read; zeroing 6 KB cost a small model 40 % per call
+    [SkipLocalsInit] // every scratch float is written before it is read (see BatchScratch)
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams)
     {
-        int length = KernelScratch.BatchTileLength(TSizes.Units);
+        // One stream has nothing to share weight loads with; the single-stream kernel interleaves two blocks instead.
+        int length = streams == 1 ? BatchScratch.StepLength(TSizes.Units) : BatchScratch.TileLength(TSizes.Units);
         if (length <= ModelLimits.StackScratchFloats)
         {
             Core(weights, inputs, inputStride, states, stateStride, streams, stackalloc float[length]);
         }
         else
         {
+            // Layers of about 4,000 units and more: native memory, allocated and freed by each call.
             using var memory = new ScratchMemory(length);
             Core(weights, inputs, inputStride, states, stateStride, streams, memory.Span);
         }
@@ -96,7 +98,13 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
 
     private static void Core(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int inputStride, Span<float> states, int stateStride, int streams, Span<float> scratch)
     {
-        int panel = KernelScratch.BatchPanel(TSizes.Units);
+        if (streams == 1)
+        {
+            TCell.StepOne(weights, inputs, states, scratch);
+            return;
+        }
+
+        int panel = BatchScratch.Panel(TSizes.Units);
         int hStride = Blocks * Lanes;
         int sumsStride = 4 * Lanes;
         if (streams < 1 || weights.Length < Blocks * BlockLength || inputs.Length < ((streams - 1) * inputStride) + TSizes.InputSize
@@ -173,16 +181,18 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         ref float h3 = ref Unsafe.Add(ref h2, stateStride);
 
         // Sums: a, b, c, d per stream (LSTM i, f, g, o; GRU z, r, input part of n, recurrent part of n).
+        // The first chunk starts every stream from the bias (stream 0 loads it, the others copy its registers);
+        // later chunks start each stream from its parked sums.
         ref float start = ref from == 0 ? ref Unsafe.Add(ref weights, Rows * RowLength) : ref sums;
-        nuint next = from == 0 ? 0 : sumsStride;
+        nuint next = sumsStride;
         TVector a0 = TLanes.Load(ref start, 0), b0 = TLanes.Load(ref start, lanes), c0 = TLanes.Load(ref start, 2 * lanes), d0 = TLanes.Load(ref start, 3 * lanes);
         TVector a1 = a0, b1 = b0, c1 = c0, d1 = d0, a2 = a0, b2 = b0, c2 = c0, d2 = d0, a3 = a0, b3 = b0, c3 = c0, d3 = d0;
-        if (streams > 1)
+        if (streams > 1 && from != 0)
         {
             a1 = TLanes.Load(ref start, next); b1 = TLanes.Load(ref start, next + lanes); c1 = TLanes.Load(ref start, next + (2 * lanes)); d1 = TLanes.Load(ref start, next + (3 * lanes));
         }
 
-        if (streams > 2)
+        if (streams > 2 && from != 0)
         {
             a2 = TLanes.Load(ref start, 2 * next); b2 = TLanes.Load(ref start, (2 * next) + lanes); c2 = TLanes.Load(ref start, (2 * next) + (2 * lanes)); d2 = TLanes.Load(ref start, (2 * next) + (3 * lanes));
             a3 = TLanes.Load(ref start, 3 * next); b3 = TLanes.Load(ref start, (3 * next) + lanes); c3 = TLanes.Load(ref start, (3 * next) + (2 * lanes)); d3 = TLanes.Load(ref start, (3 * next) + (3 * lanes));

@@ -1,3 +1,4 @@
+using System;
 using RnnGen.Kernels.Lanes;
 
 namespace RnnGen.Kernels.Batch;
@@ -23,6 +24,9 @@ internal interface IGateTileCell
     /// the block into <paramref name="hNew"/>.
     /// </summary>
     static abstract void Finish(int block, ref float sums, ref float state, ref float hNew, ref float partial);
+
+    /// <summary>One stream on the single-stream kernel; <paramref name="scratch"/> holds <see cref="BatchScratch.StepLength"/> floats.</summary>
+    static abstract void StepOne(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch);
 }
 
 /// <summary>LSTM: four gates, c updated in place after h in the state, the cell update of <see cref="LstmKernel{TLanes, TVector, TSizes, TGate, TActivation}"/>.</summary>
@@ -39,6 +43,9 @@ internal readonly struct LstmTileCell<TLanes, TVector, TSizes, TGate, TActivatio
 
     public static void Finish(int block, ref float sums, ref float state, ref float hNew, ref float partial) =>
         LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Finish(block, ref sums, 0, ref System.Runtime.CompilerServices.Unsafe.Add(ref state, TSizes.Units), ref hNew, ref partial);
+
+    public static void StepOne(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
 }
 
 /// <summary>Reset-after GRU: three weight registers per row, the cell update of <see cref="GruKernel{TLanes, TVector, TSizes, TGate, TActivation}"/>.</summary>
@@ -55,4 +62,7 @@ internal readonly struct GruTileCell<TLanes, TVector, TSizes, TGate, TActivation
 
     public static void Finish(int block, ref float sums, ref float state, ref float hNew, ref float partial) =>
         GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Finish(block, ref sums, 0, ref state, ref hNew, ref partial);
+
+    public static void StepOne(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
 }
