@@ -30,13 +30,13 @@ public sealed class BatchWorkers : IDisposable
 
     private readonly Thread[] _threads;
     private readonly ManualResetEventSlim[] _start;
-    private readonly ManualResetEventSlim _done = new(false);
     private readonly long[] _allocated;
     private IBatchRange? _job;
     private int _streams;
     private int _rangeLength;
     private int _pending;
     private int _busy;
+    private int _starting;
     private Exception? _failure;
     private volatile bool _disposed;
 
@@ -53,12 +53,20 @@ public sealed class BatchWorkers : IDisposable
         _threads = new Thread[threads - 1];
         _start = new ManualResetEventSlim[threads - 1];
         _allocated = new long[threads - 1];
+        _starting = _threads.Length;
         for (int worker = 0; worker < _threads.Length; worker++)
         {
             _start[worker] = new ManualResetEventSlim(false);
             int range = worker + 1;
             _threads[worker] = new Thread(() => Work(range)) { IsBackground = true, Name = "RnnGen batch worker " + range };
             _threads[worker].Start();
+        }
+
+        // Return once every worker has primed its event (see Work), so no call pays for that.
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref _starting) != 0)
+        {
+            wait.SpinOnce(sleep1Threshold: -1);
         }
     }
 
@@ -117,7 +125,6 @@ public sealed class BatchWorkers : IDisposable
             _streams = streams;
             _rangeLength = rangeLength;
             _pending = ranges - 1;
-            _done.Reset();
             for (int range = 1; range < ranges; range++)
             {
                 _start[range - 1].Set();
@@ -168,21 +175,21 @@ public sealed class BatchWorkers : IDisposable
         {
             start.Dispose();
         }
-
-        _done.Dispose();
     }
 
     // The workers write into the caller's buffers until the last one is done, so return only then, even when the
-    // calling thread is interrupted meanwhile (the interrupt is rethrown after).
+    // calling thread is interrupted meanwhile (the interrupt is rethrown after). The caller spins (yielding, never
+    // sleeping) rather than blocking on an event: its own range took as long as theirs, so the wait is short, and an
+    // event's first blocking wait allocates its lock object in the middle of a game's frame loop.
     private void WaitForWorkers()
     {
         ThreadInterruptedException? interrupted = null;
-        while (true)
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref _pending) != 0)
         {
             try
             {
-                _done.Wait();
-                break;
+                wait.SpinOnce(sleep1Threshold: -1);
             }
             catch (ThreadInterruptedException exception)
             {
@@ -208,6 +215,11 @@ public sealed class BatchWorkers : IDisposable
     private void Work(int range)
     {
         ManualResetEventSlim start = _start[range - 1];
+
+        // An event allocates its lock object on its first blocking wait. Nothing can set this one before the
+        // constructor returns, so a short timed wait blocks now, allocating it here instead of inside a game's frame.
+        start.Wait(1);
+        Interlocked.Decrement(ref _starting);
         while (true)
         {
             start.Wait();
@@ -219,10 +231,7 @@ public sealed class BatchWorkers : IDisposable
 
             StepRange(range);
             Volatile.Write(ref _allocated[range - 1], GC.GetAllocatedBytesForCurrentThread());
-            if (Interlocked.Decrement(ref _pending) == 0)
-            {
-                _done.Set();
-            }
+            Interlocked.Decrement(ref _pending);
         }
     }
 
