@@ -20,8 +20,8 @@ public sealed class BatchWorkers : IDisposable
 {
     /// <summary>
     /// The default of <see cref="MinWorkPerThread"/>, about 10–20 µs of one core's work. Measured with two threads
-    /// (benchmarks/results/batch): a forced split lost at 42K multiply-adds per thread (LSTM 8→32, 16 streams: 0.42×)
-    /// and won from 500K up (GRU 8→32, 256 streams: 1.77×; LSTM 64→128, 16 streams: 1.31×).
+    /// (benchmarks/results/batch): a forced split lost at 31K–42K multiply-adds per thread (the 8→32 layers at 16
+    /// streams: 0.41–0.53×) and won from 500K up (GRU 8→32, 256 streams: 1.69×; LSTM 64→128, 16 streams: 1.14×).
     /// </summary>
     public const long DefaultMinWorkPerThread = 500_000;
 
