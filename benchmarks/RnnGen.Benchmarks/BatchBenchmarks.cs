@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using RnnGen.Kernels;
 using RnnGen.Threading;
 
 namespace RnnGen.Benchmarks;
@@ -48,10 +47,7 @@ public abstract class BatchBenchmarks<TModel, TState, TBatch>
     public void Setup()
     {
         LayerShape layer = Layer;
-        float[] parameters = BenchWeights.PyTorchParameters(layer);
-        _model = Environment.GetEnvironmentVariable("RNNGEN_BENCH_PATH") is { Length: > 0 } forced
-            ? TModel.FromParameters(parameters, WeightLayout.PyTorch, Enum.Parse<VectorPath>(forced))
-            : TModel.FromParameters(parameters, WeightLayout.PyTorch);
+        _model = BenchModels.Create<TModel, TState>();
         _batch = TModel.CreateBatch(Streams);
         _states = new TState[Streams];
         _inputs = BenchWeights.Inputs(layer, Streams * layer.InputSize);

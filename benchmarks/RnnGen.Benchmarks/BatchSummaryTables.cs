@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using static RnnGen.Benchmarks.TableText;
@@ -32,35 +31,19 @@ public static partial class BatchSummaryTables
         // (model, streams, method) -> (median ns per call, allocated bytes per call); roofline -> median ns per FMA
         var rows = new Dictionary<(string Model, int Streams, string Method), (double Median, double? Allocated)>();
         double? fmaNs = null;
-        foreach (string file in Directory.GetFiles(folder, "*-report-brief.json").OrderBy(File.GetLastWriteTimeUtc))
+        foreach (BenchmarkReport report in BenchmarkReports.Read(folder))
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (JsonElement benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
+            if (report.Method == "Roofline_FmaPeak")
             {
-                if (!benchmark.TryGetProperty("Statistics", out JsonElement statistics) || statistics.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
+                fmaNs = report.Median;
+                continue;
+            }
 
-                string method = benchmark.GetProperty("Method").GetString() ?? string.Empty;
-                double median = statistics.GetProperty("Median").GetDouble();
-                if (method == "Roofline_FmaPeak")
-                {
-                    fmaNs = median;
-                    continue;
-                }
-
-                Match model = ModelName().Match(benchmark.GetProperty("FullName").GetString() ?? string.Empty);
-                Match streams = StreamsParameter().Match(benchmark.GetProperty("Parameters").GetString() ?? string.Empty);
-                if (!model.Success || !streams.Success || !Methods.Contains(method))
-                {
-                    continue;
-                }
-
-                double? allocated = benchmark.TryGetProperty("Memory", out JsonElement memory) && memory.TryGetProperty("BytesAllocatedPerOperation", out JsonElement bytes)
-                    ? bytes.GetDouble()
-                    : null;
-                rows[(model.Value, int.Parse(streams.Groups[1].Value, CultureInfo.InvariantCulture), method)] = (median, allocated);
+            Match model = ModelName().Match(report.FullName);
+            Match streams = StreamsParameter().Match(report.Parameters);
+            if (model.Success && streams.Success && Methods.Contains(report.Method))
+            {
+                rows[(model.Value, int.Parse(streams.Groups[1].Value, CultureInfo.InvariantCulture), report.Method)] = (report.Median, report.Allocated);
             }
         }
 

@@ -24,6 +24,21 @@ public interface IBenchModel<TSelf, TState>
     void Run(ReadOnlySpan<float> inputs, ref TState state, Span<float> outputs);
 }
 
+/// <summary>How every benchmark makes its model: the benchmark weights, on RNNGEN_BENCH_PATH's vector path when set.</summary>
+public static class BenchModels
+{
+    public static TModel Create<TModel, TState>()
+        where TModel : struct, IBenchModel<TModel, TState>
+        where TState : struct
+    {
+        float[] parameters = BenchWeights.PyTorchParameters(TModel.LayerShapes[0]);
+        // RNNGEN_BENCH_PATH=Vector256 (say) measures one path against another; unset, the model takes its default.
+        return Environment.GetEnvironmentVariable("RNNGEN_BENCH_PATH") is { Length: > 0 } forced
+            ? TModel.FromParameters(parameters, WeightLayout.PyTorch, Enum.Parse<VectorPath>(forced))
+            : TModel.FromParameters(parameters, WeightLayout.PyTorch);
+    }
+}
+
 [RnnModel(inputSize: 5)][Lstm(2, ReturnSequences = true)] public partial struct Lstm5x2 : IBenchModel<Lstm5x2, Lstm5x2.State>;
 [RnnModel(inputSize: 1)][Lstm(16, ReturnSequences = true)] public partial struct Lstm1x16 : IBenchModel<Lstm1x16, Lstm1x16.State>;
 [RnnModel(inputSize: 1)][Lstm(40, ReturnSequences = true)] public partial struct Lstm1x40 : IBenchModel<Lstm1x40, Lstm1x40.State>;

@@ -50,10 +50,7 @@ public abstract class RecurrentBenchmarks<TModel, TState, TReference, TBaseline>
     {
         LayerShape layer = Layer;
         float[] parameters = BenchWeights.PyTorchParameters(layer);
-        // RNNGEN_BENCH_PATH=Vector256 (say) measures one path against another; unset, the model takes its default.
-        _model = Environment.GetEnvironmentVariable("RNNGEN_BENCH_PATH") is { Length: > 0 } forced
-            ? TModel.FromParameters(parameters, WeightLayout.PyTorch, Enum.Parse<VectorPath>(forced))
-            : TModel.FromParameters(parameters, WeightLayout.PyTorch);
+        _model = BenchModels.Create<TModel, TState>();
         _input = BenchWeights.Inputs(layer, layer.InputSize);
         _output = new float[layer.Units];
         _inputs = BenchWeights.Inputs(layer, SequenceLength * layer.InputSize);

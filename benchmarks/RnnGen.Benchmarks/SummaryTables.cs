@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using static RnnGen.Benchmarks.TableText;
@@ -30,25 +29,11 @@ public static partial class SummaryTables
 
         // (model or "Roofline", method) -> (median ns per operation, allocated bytes per operation)
         var rows = new Dictionary<(string Model, string Method), (double Median, double? Allocated)>();
-        foreach (string file in Directory.GetFiles(folder, "*-report-brief.json").OrderBy(File.GetLastWriteTimeUtc))
+        foreach (BenchmarkReport report in BenchmarkReports.Read(folder))
         {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (JsonElement benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
-            {
-                if (!benchmark.TryGetProperty("Statistics", out JsonElement statistics) || statistics.ValueKind != JsonValueKind.Object)
-                {
-                    continue; // failed benchmark
-                }
-
-                string method = benchmark.GetProperty("Method").GetString() ?? string.Empty;
-                string fullName = benchmark.GetProperty("FullName").GetString() ?? string.Empty;
-                Match model = ModelName().Match(fullName);
-                string key = method == "Roofline_FmaPeak" ? "Roofline" : model.Success ? model.Value : fullName;
-                double? allocated = benchmark.TryGetProperty("Memory", out JsonElement memory) && memory.TryGetProperty("BytesAllocatedPerOperation", out JsonElement bytes)
-                    ? bytes.GetDouble()
-                    : null;
-                rows[(key, method)] = (statistics.GetProperty("Median").GetDouble(), allocated);
-            }
+            Match model = ModelName().Match(report.FullName);
+            string key = report.Method == "Roofline_FmaPeak" ? "Roofline" : model.Success ? model.Value : report.FullName;
+            rows[(key, report.Method)] = (report.Median, report.Allocated);
         }
 
         double? peak = rows.TryGetValue(("Roofline", "Roofline_FmaPeak"), out var roofline) ? FmaPeak.FlopsPerFma / roofline.Median : null;

@@ -147,7 +147,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
 
     /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
+    private static void Park(ref float gates, int slot, TVector z, TVector r, TVector inputPart, TVector recurrentPart)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;

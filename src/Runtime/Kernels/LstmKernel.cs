@@ -158,7 +158,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
 
     /// <summary>Stores one block's four accumulators at gate slot <paramref name="slot"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Park(ref float gates, int slot, TVector i, TVector f, TVector g, TVector o)
+    private static void Park(ref float gates, int slot, TVector i, TVector f, TVector g, TVector o)
     {
         nuint at = (nuint)(slot * Lanes);
         nuint lanes = (nuint)Lanes;
