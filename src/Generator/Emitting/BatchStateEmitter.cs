@@ -100,20 +100,6 @@ internal static class BatchStateEmitter
 
         string signature = "public global::System.Span<float> " + accessor + "(int stream, int layer)";
         string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(plan.Model.TypeName + ".BatchState." + accessor)}, layer, 0, State.Layout)";
-        if (arms.Count == 0)
-        {
-            writer.Line(signature + " => " + fail + ";");
-            return;
-        }
-
-        writer.Line(signature + " => layer switch");
-        writer.Line("{");
-        foreach (string arm in arms)
-        {
-            writer.Line("    " + arm);
-        }
-
-        writer.Line("    _ => " + fail + ",");
-        writer.Line("};");
+        ModelEmitter.SwitchMember(writer, signature, "layer", arms, fail);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using RnnGen.Generator.Infrastructure;
@@ -285,6 +286,29 @@ internal static class ModelEmitter
             writer.Line("using " + TypeNames.Kernels + ".ScratchMemory " + name + "Memory = new(" + length.ToString(CultureInfo.InvariantCulture) + ");");
             writer.Line("global::System.Span<float> " + name + " = " + name + "Memory.Span;");
         }
+    }
+
+    /// <summary>
+    /// An expression-bodied member that switches on <paramref name="subject"/> over <paramref name="arms"/> and
+    /// otherwise evaluates <paramref name="fail"/> (a throw expression); just <paramref name="fail"/> when there are no arms.
+    /// </summary>
+    public static void SwitchMember(SourceWriter writer, string signature, string subject, IReadOnlyList<string> arms, string fail)
+    {
+        if (arms.Count == 0)
+        {
+            writer.Line(signature + " => " + fail + ";");
+            return;
+        }
+
+        writer.Line(signature + " => " + subject + " switch");
+        writer.Line("{");
+        foreach (string arm in arms)
+        {
+            writer.Line("    " + arm);
+        }
+
+        writer.Line("    _ => " + fail + ",");
+        writer.Line("};");
     }
 
     public static string Bool(bool value) => value ? "true" : "false";

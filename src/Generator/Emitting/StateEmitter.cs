@@ -80,20 +80,6 @@ internal static class StateEmitter
     {
         string signature = "public global::System.Span<float> " + accessor + "(int layer, int direction = 0)";
         string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(model + ".State." + accessor)}, layer, direction, Layout)";
-        if (arms.Count == 0)
-        {
-            writer.Line(signature + " => " + fail + ";");
-            return;
-        }
-
-        writer.Line(signature + " => (layer, direction) switch");
-        writer.Line("{");
-        foreach (string arm in arms)
-        {
-            writer.Line("    " + arm);
-        }
-
-        writer.Line("    _ => " + fail + ",");
-        writer.Line("};");
+        ModelEmitter.SwitchMember(writer, signature, "(layer, direction)", arms, fail);
     }
 }
