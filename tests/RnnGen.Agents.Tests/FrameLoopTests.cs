@@ -4,6 +4,7 @@ using Xunit;
 
 namespace RnnGen.Agents.Tests;
 
+[Collection(GcCountingCollection.Name)]
 public class FrameLoopTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using Xunit;
 
 namespace RnnGen.Iot.Tests;
 
+[Collection(GcCountingCollection.Name)]
 public class StreamingTests
 {
     private static Recording ShortSession() =>
