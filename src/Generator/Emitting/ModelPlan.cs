@@ -36,7 +36,7 @@ internal sealed class LayerPlan
 
     public int SlotCount => Spec.IsRecurrent ? Spec.Directions : 1;
 
-    /// <summary>Whether the layer runs on a lane-packed SIMD kernel (else on the reference cell).</summary>
+    /// <summary>Whether the layer runs on a lane-packed SIMD kernel: every recurrent layer (Dense has its own).</summary>
     public bool UsesLaneKernel => KernelScratch.UsesLaneKernel(Shape);
 
     /// <summary>Name of the generated struct that carries the layer's sizes as constants.</summary>

@@ -89,9 +89,9 @@ internal static class RunEmitter
         string state = $"values.Slice({layer.StateOffset}, {spec.StatePerDirection})";
         string returnSequences = "returnSequences: " + ModelEmitter.Bool(spec.ReturnSequences);
 
-        // Lane kernels project the inputs of a chunk of steps at once; the reference cell steps one by one.
-        string recurrence = layer.UsesLaneKernel ? "ProjectedRecurrence" : "Recurrence";
-        string scratch = layer.UsesLaneKernel ? "cellScratch, projections" : "cellScratch";
+        // Lane kernels project the inputs of a chunk of steps at once, then recur step by step.
+        const string recurrence = "ProjectedRecurrence";
+        const string scratch = "cellScratch, projections";
         switch (spec.Direction)
         {
             case Direction.Forward:

@@ -29,34 +29,30 @@ internal static class TypeNames
 
     /// <summary>
     /// The cell struct type of a recurrent layer: a lane-kernel cell over the generic <c>TLanes</c> of the enclosing
-    /// method and the layer's sizes struct, or the reference cell for the original-form GRU.
+    /// method and the layer's sizes struct.
     /// </summary>
     public static string Cell(LayerPlan layer)
     {
         LayerSpec spec = layer.Spec;
         string gate = Activation(spec.RecurrentActivation);
         string activation = Activation(spec.Activation);
-        if (!layer.UsesLaneKernel)
-        {
-            return $"{Kernels}.GruCell<{gate}, {activation}>";
-        }
-
         return spec.Kind switch
         {
             LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, TVector, {layer.SizesName}, {activation}>",
             LayerKind.Lstm => $"{Kernels}.LstmLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
-            _ => $"{Kernels}.GruLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
+            _ when spec.ResetAfter => $"{Kernels}.GruLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
+            _ => $"{Kernels}.GruResetBeforeLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
         };
     }
 
     /// <summary>
     /// The kernel that steps many streams of a layer at once, sharing each weight load between streams; null where
-    /// StepBatch steps each stream alone on the layer's cell (the original-form GRU, which has no lane kernel).
+    /// StepBatch steps each stream alone on the layer's cell (the original-form GRU: see <c>KernelScratch.HasBatchKernel</c>).
     /// </summary>
     public static string? BatchKernel(LayerPlan layer)
     {
         LayerSpec spec = layer.Spec;
-        if (!layer.UsesLaneKernel)
+        if (!KernelScratch.HasBatchKernel(layer.Shape))
         {
             return null;
         }
@@ -74,9 +70,7 @@ internal static class TypeNames
     public static string NewCell(LayerPlan layer, int direction)
     {
         string weights = $"weights[{layer.FirstSlot + direction}]";
-        return layer.UsesLaneKernel
-            ? $"new {Cell(layer)}({weights})"
-            : $"new {Cell(layer)}({weights}, 0, {layer.InputWidth}, {layer.Spec.Units}, resetAfter: false)";
+        return $"new {Cell(layer)}({weights})";
     }
 
     public static string NewDense(LayerPlan layer) =>

@@ -70,6 +70,39 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
         GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
 }
 
+/// <summary>An original-form (reset-before) GRU direction on a lane kernel.</summary>
+public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
+    where TLanes : struct, ILanes<TVector>
+    where TVector : struct
+    where TSizes : struct, ILayerSizes
+    where TGate : struct, IElementwiseActivation
+    where TActivation : struct, IElementwiseActivation
+{
+    /// <inheritdoc/>
+    public int Units => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int StateLength => TSizes.Units;
+
+    /// <inheritdoc/>
+    public int ScratchLength => GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.ScratchLength;
+
+    /// <inheritdoc/>
+    public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
+        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+
+    /// <inheritdoc/>
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
+
+    /// <inheritdoc/>
+    public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
+
+    /// <inheritdoc/>
+    public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
+        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
+}
+
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
 public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : IProjectingCell
     where TLanes : struct, ILanes<TVector>

@@ -11,11 +11,15 @@ static class KernelScratch
     /// <summary>Widest register in floats (AVX-512); lane kernels pad units to a multiple of it.</summary>
     public const int MaxLanes = 16;
 
+    /// <summary>Whether the layer runs on a lane-packed SIMD kernel: every recurrent layer does.</summary>
+    public static bool UsesLaneKernel(LayerShape layer) => layer.IsRecurrent;
+
     /// <summary>
-    /// Whether the layer runs on a lane-packed SIMD kernel. The original-form GRU (reset before the recurrent
-    /// product) needs the whole r∘h before any candidate, so it runs on the reference cell instead.
+    /// Whether StepBatch has a kernel that shares weight loads between streams for the layer. The original-form GRU
+    /// (reset before the recurrent product) needs every unit's r ⊙ h before any candidate, two passes that the batch
+    /// tiles do not do yet: StepBatch steps its streams one by one on the lane kernel.
     /// </summary>
-    public static bool UsesLaneKernel(LayerShape layer) => layer.IsRecurrent && (layer.Kind != LayerKind.Gru || layer.ResetAfter);
+    public static bool HasBatchKernel(LayerShape layer) => UsesLaneKernel(layer) && !IsResetBefore(layer);
 
     /// <summary>Scratch floats for one step of one direction of <paramref name="layer"/>.</summary>
     public static int Length(LayerShape layer)
@@ -25,9 +29,10 @@ static class KernelScratch
             return 0;
         }
 
-        if (!UsesLaneKernel(layer))
+        if (IsResetBefore(layer))
         {
-            return 4 * layer.Units;
+            // σ(z), the candidate's input part and r ⊙ h of every (padded) unit, and one register for a partial block.
+            return (3 * RoundUp(layer.Units)) + MaxLanes;
         }
 
         // New h for every (padded) unit, one register for a partial block of c or old h, and eight registers
@@ -36,10 +41,10 @@ static class KernelScratch
     }
 
     /// <summary>
-    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: the reference cell steps
+    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: a layer without a batch kernel steps
     /// each stream alone on it; the lane kernels take their own (<c>RnnGen.Kernels.BatchScratch</c>).
     /// </summary>
-    public static int BatchLength(LayerShape layer) => UsesLaneKernel(layer) ? 0 : Length(layer);
+    public static int BatchLength(LayerShape layer) => HasBatchKernel(layer) ? 0 : Length(layer);
 
     /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one
@@ -56,6 +61,8 @@ static class KernelScratch
         long steps = System.Math.Max(8, System.Math.Min(64, 8192 / perStep));
         return steps * perStep;
     }
+
+    private static bool IsResetBefore(LayerShape layer) => layer.Kind == LayerKind.Gru && !layer.ResetAfter;
 
     private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
 }

@@ -30,6 +30,10 @@ public sealed class LaneKernelTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public void Reset_before_gru_matches_the_reference_cell(string sizes) => ForSizes(sizes, new ResetBeforeGruCheck());
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public void SimpleRnn_matches_the_reference_cell(string sizes) => ForSizes(sizes, new SimpleRnnCheck());
 
     private static void ForSizes(string sizes, ICheck check)
@@ -105,6 +109,25 @@ public sealed class LaneKernelTests
                 VectorPath.Vector256 => new GruLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
                 VectorPath.Vector128 => new GruLaneCell<Lanes128, V128, TSizes, SigmoidActivation, TanhActivation>(packed),
                 _ => new GruLaneCell<Lanes1, V1, TSizes, SigmoidActivation, TanhActivation>(packed),
+            });
+        }
+    }
+
+    // Random floats also fill the canonical recurrent candidate bias, which the original form has no use for: the
+    // kernel must ignore it as the reference does.
+    private sealed class ResetBeforeGruCheck : ICheck
+    {
+        public void Run<TSizes>()
+            where TSizes : struct, ILayerSizes
+        {
+            var shape = new LayerShape(LayerKind.Gru, TSizes.InputSize, TSizes.Units, 1, true, false);
+            float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 37 + shape.InputSize);
+            Compare(shape, canonical, new GruCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: false), (path, packed) => path switch
+            {
+                VectorPath.Vector512 => new GruResetBeforeLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector256 => new GruResetBeforeLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
+                VectorPath.Vector128 => new GruResetBeforeLaneCell<Lanes128, V128, TSizes, SigmoidActivation, TanhActivation>(packed),
+                _ => new GruResetBeforeLaneCell<Lanes1, V1, TSizes, SigmoidActivation, TanhActivation>(packed),
             });
         }
     }
