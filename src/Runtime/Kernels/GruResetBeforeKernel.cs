@@ -17,8 +17,8 @@ namespace RnnGen.Kernels;
 /// r ⊙ h and the block's own h, so no block needs another's old h any more.</item>
 /// </list>
 /// Two blocks go at a time, and the second pass splits each sum over even and odd rows, so four or more FMA chains are
-/// in flight. The packed block's last register (the reset-after form's recurrent candidate bias) is not read: here
-/// the candidate's biases are one, in the bias row.
+/// in flight. The packing keeps each pass's weights contiguous (<see cref="Weights.LanePacking.Position"/>): hidden
+/// rows' z and r together, their candidate weights after the bias row. The candidate's biases are one, in the bias row.
 /// </summary>
 public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TLanes : struct, ILanes<TVector>
@@ -39,10 +39,30 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         get => 3 * Lanes;
     }
 
+    // The packed block (LanePacking.Position): inputs z r n, hidden z r, bias z r n, hidden n.
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ((TSizes.InputSize + TSizes.Units + 1) * RowLength) + Lanes;
+        get => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+    }
+
+    private static int HiddenStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => TSizes.InputSize * RowLength;
+    }
+
+    /// <summary>Floats from a block's start to its bias row (for the input projection of Run).</summary>
+    public static int BiasStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => HiddenStart + (TSizes.Units * 2 * Lanes);
+    }
+
+    private static int CandidateStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => BiasStart + RowLength;
     }
 
     private static int Blocks
@@ -115,7 +135,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         bool projected = TMode.Projected;
         bool two = TCount.Count == 2;
         nuint lanes = (nuint)Lanes;
-        nuint bias = (nuint)((TSizes.InputSize + TSizes.Units) * RowLength);
+        nuint bias = (nuint)BiasStart;
         ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
         ref float w1 = ref Unsafe.Add(ref w0, two ? BlockLength : 0);
         ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
@@ -145,7 +165,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         for (int k = 0; k < TSizes.Units; k++)
         {
             TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
-            nuint at = (nuint)((TSizes.InputSize + k) * RowLength);
+            nuint at = (nuint)(HiddenStart + (k * 2 * Lanes));
             z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
             r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
             if (two)
@@ -208,8 +228,8 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         {
             TVector v = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k));
             TVector u = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k + 1));
-            nuint at = (nuint)(((TSizes.InputSize + k) * RowLength) + (2 * Lanes));
-            nuint next = at + (nuint)RowLength;
+            nuint at = (nuint)(CandidateStart + (k * Lanes));
+            nuint next = at + lanes;
             even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), even0);
             odd0 = TLanes.MultiplyAdd(u, TLanes.Load(ref w0, next), odd0);
             if (two)
@@ -222,7 +242,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         if (k < TSizes.Units)
         {
             TVector v = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k));
-            nuint at = (nuint)(((TSizes.InputSize + k) * RowLength) + (2 * Lanes));
+            nuint at = (nuint)(CandidateStart + (k * Lanes));
             even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), even0);
             if (two)
             {

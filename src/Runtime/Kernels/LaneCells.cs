@@ -96,7 +96,7 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, (TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count, GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.BiasStart, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>

@@ -26,7 +26,18 @@ public static class LaneProjection<TLanes, TVector, TSizes>
     /// <param name="inputs">steps × InputSize floats.</param>
     /// <param name="steps">Number of steps.</param>
     /// <param name="projections">steps × <see cref="LengthPerStep"/> floats.</param>
-    public static void Project(ReadOnlySpan<float> weights, int gates, int blockLength, ReadOnlySpan<float> inputs, int steps, Span<float> projections)
+    public static void Project(ReadOnlySpan<float> weights, int gates, int blockLength, ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        Project(weights, gates, blockLength, (TSizes.InputSize + TSizes.Units) * gates * TLanes.Count, inputs, steps, projections);
+
+    /// <summary>As the overload without <paramref name="biasOffset"/>, for packings whose bias row does not follow every hidden row.</summary>
+    /// <param name="weights">The layer direction's packed weights.</param>
+    /// <param name="gates">Gate registers per input and bias row.</param>
+    /// <param name="blockLength">Floats per packed block.</param>
+    /// <param name="biasOffset">Floats from a block's start to its bias row.</param>
+    /// <param name="inputs">steps × InputSize floats.</param>
+    /// <param name="steps">Number of steps.</param>
+    /// <param name="projections">steps × <see cref="LengthPerStep"/> floats.</param>
+    public static void Project(ReadOnlySpan<float> weights, int gates, int blockLength, int biasOffset, ReadOnlySpan<float> inputs, int steps, Span<float> projections)
     {
         int lanes = TLanes.Count;
         int inputSize = TSizes.InputSize;
@@ -46,7 +57,7 @@ public static class LaneProjection<TLanes, TVector, TSizes>
             for (int gate = 0; gate < gates; gate++)
             {
                 ref float column = ref Unsafe.Add(ref w, (block * blockLength) + (gate * lanes));
-                TVector bias = TLanes.Load(ref column, (nuint)((inputSize + TSizes.Units) * rowLength));
+                TVector bias = TLanes.Load(ref column, (nuint)biasOffset);
                 nuint target = (nuint)(((block * gates) + gate) * lanes);
                 int t = 0;
                 for (; t + 8 <= steps; t += 8)

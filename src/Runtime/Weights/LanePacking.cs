@@ -7,7 +7,8 @@ namespace RnnGen.Weights;
 /// stream through: units in blocks of one register (L lanes, the last block zero-padded), and per block, row by
 /// row (inputs, then hidden units, then the bias row), every gate's L weights side by side — so one pass over a
 /// block's contiguous weights yields all its gates, ready for the cell update in registers.
-/// GRU blocks end with the candidate's recurrent bias (L floats).
+/// Reset-after GRU blocks end with the candidate's recurrent bias (L floats); the original-form GRU's hidden rows are
+/// split (see <see cref="Position"/>).
 /// </summary>
 public static class LanePacking
 {
@@ -16,7 +17,7 @@ public static class LanePacking
 
     /// <summary>Floats of one packed block of <paramref name="lanes"/> units.</summary>
     public static int BlockLength(LayerShape layer, int lanes) =>
-        ((layer.InputSize + layer.Units + 1) * layer.Gates * lanes) + (layer.Kind == LayerKind.Gru ? lanes : 0);
+        ((layer.InputSize + layer.Units + 1) * layer.Gates * lanes) + (layer.Kind == LayerKind.Gru && layer.ResetAfter ? lanes : 0);
 
     /// <summary>Packs one direction (its canonical block) for registers of <paramref name="lanes"/> floats.</summary>
     public static float[] Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes)
@@ -47,11 +48,11 @@ public static class LanePacking
                 {
                     for (int gate = 0; gate < gates; gate++)
                     {
-                        destination[(((row * gates) + gate) * lanes) + lane] = canonical[(row * gateUnits) + (gate * units) + unit];
+                        destination[Position(layer, row, gate, lanes) + lane] = canonical[(row * gateUnits) + (gate * units) + unit];
                     }
                 }
 
-                if (layer.Kind == LayerKind.Gru)
+                if (layer.Kind == LayerKind.Gru && layer.ResetAfter)
                 {
                     destination[(rows * gates * lanes) + lane] = canonical[(int)CanonicalLayout.CandidateBiasOffset(layer) + unit];
                 }
@@ -59,6 +60,28 @@ public static class LanePacking
         }
 
         return packed;
+    }
+
+    /// <summary>
+    /// Where a block's register of <paramref name="gate"/> on <paramref name="row"/> (inputs, hidden units, bias) starts.
+    /// Row by row with every gate side by side, except for the original-form GRU: its kernel reads the hidden rows'
+    /// z and r in one pass and their candidate weights in a second, so those go apart, each contiguous (inputs
+    /// z r n, hidden z r, bias z r n, hidden n).
+    /// </summary>
+    public static int Position(LayerShape layer, int row, int gate, int lanes)
+    {
+        int inputs = layer.InputSize;
+        int units = layer.Units;
+        if (layer.Kind != LayerKind.Gru || layer.ResetAfter || row < inputs)
+        {
+            return ((row * layer.Gates) + gate) * lanes;
+        }
+
+        int hiddenStart = inputs * 3 * lanes;
+        int biasStart = hiddenStart + (units * 2 * lanes);
+        return row == inputs + units ? biasStart + (gate * lanes)
+            : gate < 2 ? hiddenStart + ((((row - inputs) * 2) + gate) * lanes)
+            : biasStart + (3 * lanes) + ((row - inputs) * lanes);
     }
 
     private static int Blocks(LayerShape layer, int lanes) => (layer.Units + lanes - 1) / lanes;
