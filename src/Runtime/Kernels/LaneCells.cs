@@ -4,7 +4,7 @@ using RnnGen.Kernels.Lanes;
 
 namespace RnnGen.Kernels;
 
-/// <summary>An LSTM direction on a lane kernel, for <see cref="Recurrence"/> and generated Step code.</summary>
+/// <summary>An LSTM direction on a lane kernel, for <see cref="ProjectedRecurrence"/> and generated Step code.</summary>
 public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

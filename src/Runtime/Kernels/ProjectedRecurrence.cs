@@ -3,21 +3,31 @@ using System;
 namespace RnnGen.Kernels;
 
 /// <summary>
-/// <see cref="Recurrence"/> for cells that project their inputs ahead: the sequence is cut into chunks that fit
-/// the projection buffer; each chunk's input half is computed in one GEMM-like pass, then its steps recur.
-/// Same outputs and directions as <see cref="Recurrence"/>.
+/// Runs one recurrent layer over a whole sequence, in each direction Keras defines, for cells that project their
+/// inputs ahead: the sequence is cut into chunks that fit the projection buffer; each chunk's input half is computed
+/// in one GEMM-like pass, then its steps recur. Outputs are placed by the <see cref="IStepWriter"/>s.
 /// </summary>
 public static class ProjectedRecurrence
 {
-    /// <inheritdoc cref="Recurrence.Forward"/>
+    /// <summary>
+    /// Steps <paramref name="cell"/> over <paramref name="timeSteps"/> inputs first to last. Writes every step's h
+    /// (T × units) when <paramref name="returnSequences"/>, else the last h (units).
+    /// </summary>
     public static void Forward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
         where TCell : struct, IProjectingCell => OneWay(cell, inputs, timeSteps, state, reverse: false, outputs, returnSequences, scratch, projections);
 
-    /// <inheritdoc cref="Recurrence.Backward"/>
+    /// <summary>
+    /// Steps <paramref name="cell"/> last input to first (Keras go_backwards). A returned sequence is in processing
+    /// order: output 0 is the step that read the last input.
+    /// </summary>
     public static void Backward<TCell>(in TCell cell, ReadOnlySpan<float> inputs, int timeSteps, Span<float> state, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
         where TCell : struct, IProjectingCell => OneWay(cell, inputs, timeSteps, state, reverse: true, outputs, returnSequences, scratch, projections);
 
-    /// <inheritdoc cref="Recurrence.Bidirectional"/>
+    /// <summary>
+    /// Runs <paramref name="forward"/> first to last and <paramref name="backward"/> last to first. A returned
+    /// sequence has both halves aligned to input time, merged by <typeparamref name="TMerge"/>; otherwise
+    /// the merge of both final h (the backward one after reading the first input).
+    /// </summary>
     public static void Bidirectional<TCell, TMerge>(in TCell forward, in TCell backward, ReadOnlySpan<float> inputs, int timeSteps, Span<float> forwardState, Span<float> backwardState, Span<float> outputs, bool returnSequences, Span<float> scratch, Span<float> projections)
         where TCell : struct, IProjectingCell
         where TMerge : struct, IMerge
