@@ -106,23 +106,23 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         int block = 0;
         for (; block + 2 <= Blocks; block += 2)
         {
-            Gates<TMode, TwoBlocks>(ref w, ref x, ref p, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
+            Gates<TMode, Two>(ref w, ref x, ref p, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
         }
 
         if (block < Blocks)
         {
-            Gates<TMode, OneBlock>(ref w, ref x, ref p, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
+            Gates<TMode, One>(ref w, ref x, ref p, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
         }
 
         // Every r ⊙ h is known: the candidates, and h in place.
         for (block = 0; block + 2 <= Blocks; block += 2)
         {
-            Candidates<TwoBlocks>(ref w, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
+            Candidates<Two>(ref w, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
         }
 
         if (block < Blocks)
         {
-            Candidates<OneBlock>(ref w, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
+            Candidates<One>(ref w, ref h, block, ref update, ref inputPart, ref resetHidden, ref partial);
         }
     }
 
@@ -130,7 +130,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Gates<TMode, TCount>(ref float w, ref float x, ref float p, ref float h, int block, ref float update, ref float inputPart, ref float resetHidden, ref float partial)
         where TMode : struct, IStepMode
-        where TCount : struct, IBlockCount
+        where TCount : struct, ICount
     {
         bool projected = TMode.Projected;
         bool two = TCount.Count == 2;
@@ -208,7 +208,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     /// <summary>Pass 2 for <typeparamref name="TCount"/> blocks from <paramref name="block"/>: n = act(input part + U_n·(r ⊙ h)), then h = n + z·(h − n).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Candidates<TCount>(ref float w, ref float h, int block, ref float update, ref float inputPart, ref float resetHidden, ref float partial)
-        where TCount : struct, IBlockCount
+        where TCount : struct, ICount
     {
         bool two = TCount.Count == 2;
         nuint lanes = (nuint)Lanes;

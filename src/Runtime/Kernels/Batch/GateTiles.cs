@@ -16,7 +16,7 @@ namespace RnnGen.Kernels.Batch;
 /// <item>Each block's weight rows go in chunks of about 16 KB, which stay in L1 while every tile of the panel reads
 /// them: the weights cross from L2 once per panel instead of once per stream (the single-stream kernel is bound by
 /// that traffic, not by its FMAs).</item>
-/// <item>A tile is up to 4 streams × 4 sums in registers (<see cref="IStreamTile"/>): each weight register loaded
+/// <item>A tile is up to 4 streams × 4 sums in registers (the stream count a type argument, <see cref="ICount"/>): each weight register loaded
 /// once feeds an FMA of every stream of the tile.</item>
 /// </list>
 /// Each sum starts from the bias and takes the rows in order, exactly as in the single-stream kernel (parking a sum
@@ -68,6 +68,7 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
     }
 
     // Four-stream tiles need 16 sums + 4 weights + a broadcast in registers: 32 with AVX-512 (at every width) or NEON.
+    // Otherwise two-stream tiles (8 sums + 4 weights + 2 broadcasts fit AVX2's 16), and one for an odd last stream.
     private static bool FourStreamTiles
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,18 +134,18 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
                     {
                         for (; stream + 4 <= count; stream += 4)
                         {
-                            Tile<FourStreams>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
+                            Tile<Four>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
                         }
                     }
 
                     for (; stream + 2 <= count; stream += 2)
                     {
-                        Tile<TwoStreams>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
+                        Tile<Two>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
                     }
 
                     if (stream < count)
                     {
-                        Tile<OneStream>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
+                        Tile<One>(ref blockWeights, from, to, ref Unsafe.Add(ref x, stream * inputStride), inputStride, ref Unsafe.Add(ref state, stream * stateStride), stateStride, ref Unsafe.Add(ref sums, stream * sumsStride));
                     }
                 }
 
@@ -167,7 +168,7 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
     /// the four sums of each start from the bias (first chunk) or from <paramref name="sums"/>, and are left there.
     /// </summary>
     private static void Tile<TStreams>(ref float weights, int from, int to, ref float x0, int inputStride, ref float h0, int stateStride, ref float sums)
-        where TStreams : struct, IStreamTile
+        where TStreams : struct, ICount
     {
         int streams = TStreams.Count;
         bool fourth = TCell.Gates == 4;
