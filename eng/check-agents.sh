@@ -54,7 +54,7 @@ step "NativeAOT linux-x64 (x86-64-v3), 100 / 1,000 / 10,000 agents"
 grep '^vector path:' "$out/aot.txt"
 check_runs "$out/aot.txt" "AOT x64-v3" 3
 
-checksum() { grep "^summary:.* agents=$2 " "$1" | tr ' ' '\n' | sed -n 's/^checksum=//p'; }
+checksum() { field "$(grep "^summary:.* agents=$2 " "$1")" checksum; }
 [ "$(checksum "$out/jit-avx2.txt" 1000)" = "$(checksum "$out/aot.txt" 1000)" ] \
   || fail "1,000 agents: JIT without AVX-512 ended at checksum $(checksum "$out/jit-avx2.txt" 1000), NativeAOT at $(checksum "$out/aot.txt" 1000)"
 echo "check-agents: JIT (AVX-512 off) and NativeAOT x86-64-v3 end in the same state, checksum $(checksum "$out/aot.txt" 1000)"
@@ -69,7 +69,7 @@ grep -q '^vector path: AdvSimd' "$out/arm64.txt" || fail "the arm64 binary did n
 check_runs "$out/arm64.txt" "AOT arm64 (qemu)" 2
 qemu "$arm64" --compare --agents 200 --frames 1800 > "$out/arm64-compare.txt" 2>&1 \
   || { cat "$out/arm64-compare.txt"; fail "the arm64 --compare run exited with an error"; }
-rate() { grep "^summary: controller=$2 " "$1" | tr ' ' '\n' | sed -n "s/^$3=//p"; }
+rate() { field "$(grep "^summary: controller=$2 " "$1")" "$3"; }
 rnn_hits=$(rate "$out/arm64-compare.txt" rnn collisions_per_agent_min) random_hits=$(rate "$out/arm64-compare.txt" random collisions_per_agent_min)
 rnn_way=$(rate "$out/arm64-compare.txt" rnn distance_per_agent_min) random_way=$(rate "$out/arm64-compare.txt" random distance_per_agent_min)
 [ -n "$rnn_hits" ] && [ -n "$random_hits" ] || { cat "$out/arm64-compare.txt"; fail "the arm64 --compare run printed no rnn or random summary"; }
