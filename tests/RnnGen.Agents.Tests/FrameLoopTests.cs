@@ -1,5 +1,6 @@
 using Agents;
 using Agents.Steering;
+using RnnGen.Tests.Shared;
 using Xunit;
 
 namespace RnnGen.Agents.Tests;

@@ -3,6 +3,7 @@ using Iot.Measurement;
 using Iot.Recognition;
 using Iot.Recordings;
 using Iot.Sensor;
+using RnnGen.Tests.Shared;
 using Xunit;
 
 namespace RnnGen.Iot.Tests;

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace RnnGen.Iot.Tests;
+namespace RnnGen.Tests.Shared;
 
 /// <summary>
 /// Tests that assert no garbage collection happened: <see cref="System.GC.CollectionCount"/> counts the whole process,
