@@ -69,6 +69,34 @@ public sealed class BaselineTests
             internal partial class Reversed { }
             """
         },
+        {
+            "Demo.AmpModel",
+            """
+            using RnnGen;
+
+            namespace Demo;
+
+            /// <summary>A NeuralAmpModeler-style LSTM that starts from its learned state, with an ELU head.</summary>
+            [RnnModel(inputSize: 1)]
+            [Lstm(6, ReturnSequences = true, LearnedInitialState = true)]
+            [ActivationLayer(Activation.LeakyRelu, Alpha = 0.01f)]
+            [Dense(1, Activation = Activation.Elu)]
+            public partial class AmpModel;
+            """
+        },
+        {
+            "DenseStack",
+            """
+            using RnnGen;
+
+            /// <summary>No recurrent layer: Dense layers and a softmax, on every step.</summary>
+            [RnnModel(inputSize: 2)]
+            [Dense(4, Activation = Activation.Tanh)]
+            [Dense(4, UseBias = false)]
+            [ActivationLayer(Activation.Softmax)]
+            public partial class DenseStack;
+            """
+        },
     };
 
     [Theory]

@@ -160,15 +160,72 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void RNNG0009_OnlyDenseLayers()
+    public void RNNG0009_OnlyActivationLayers()
     {
         string source = Usings + """
             [RnnModel(inputSize: 5)]
-            [Dense(4)]
-            [Dense(3)]
+            [ActivationLayer(Activation.Relu)]
+            [ActivationLayer(Activation.Softmax)]
             partial class WordModel { }
             """;
-        AssertError(source, "RNNG0009", "WordModel", line: 4, "has only Dense layers", "add a [SimpleRnn], [Lstm] or [Gru] layer");
+        AssertError(source, "RNNG0009", "WordModel", line: 4, "has only activation layers, which hold no weights", "declare the Dense or recurrent layers the model was trained with");
+    }
+
+    [Fact]
+    public void A_model_of_Dense_and_activation_layers_only_is_valid()
+    {
+        string source = Usings + """
+            /// <summary>A model.</summary>
+            [RnnModel(inputSize: 1)]
+            [Dense(8, Activation = Activation.Tanh)]
+            [Dense(8, UseBias = false)]
+            [ActivationLayer(Activation.Elu)]
+            [Dense(3, Activation = Activation.Softmax)]
+            public partial class Stack { }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Sources);
+        Assert.Empty(run.NewErrors());
+    }
+
+    [Fact]
+    public void RNNG0022_LeakyReluWithoutAlpha()
+    {
+        string source = Usings + """
+            [RnnModel(inputSize: 5)]
+            [Lstm(4, ReturnSequences = true)]
+            [Dense(3, Activation = Activation.LeakyRelu)]
+            partial class WordModel { }
+            """;
+        AssertError(source, "RNNG0022", "Dense(3, Activation = Activation.LeakyRelu)", line: 3, "LeakyRelu has no default α", "PyTorch 0.01", "set Alpha");
+    }
+
+    [Fact]
+    public void RNNG0022_NegativeAlpha()
+    {
+        string source = Usings + """
+            [RnnModel(inputSize: 5)]
+            [Lstm(4, ReturnSequences = true)]
+            [ActivationLayer(Activation.Elu, Alpha = -1f)]
+            partial class WordModel { }
+            """;
+        AssertError(source, "RNNG0022", "ActivationLayer(Activation.Elu, Alpha = -1f)", line: 3, "Alpha = -1 is not a usable α", "finite value ≥ 0");
+    }
+
+    [Fact]
+    public void RNNG0023_AlphaWithoutAnActivationThatUsesIt_WarnsAndStillGenerates()
+    {
+        string source = Usings + """
+            /// <summary>A model.</summary>
+            [RnnModel(inputSize: 5)]
+            [Lstm(2, Alpha = 0.3f)]
+            public partial class WordModel { }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(source, warningsAsErrors: false);
+        AssertSingle(run, "RNNG0023", DiagnosticSeverity.Warning, "Lstm(2, Alpha = 0.3f)", line: 3, "has no effect", "only Elu and LeakyRelu take an α", "activation is Tanh");
+        Assert.Single(run.Sources);
+        Assert.Empty(GeneratorHarness.Visible(run.Output.GetDiagnostics()));
     }
 
     [Fact]
@@ -263,6 +320,17 @@ public sealed class DiagnosticTests
             static partial class WordModel { }
             """;
         AssertError(source, "RNNG0014", "WordModel", line: 3, "is static", "declare it as a plain 'partial class' or 'partial struct'");
+    }
+
+    [Fact]
+    public void RNNG0014_RefStruct()
+    {
+        string source = Usings + """
+            [RnnModel(inputSize: 5)]
+            [Dense(2)]
+            ref partial struct WordModel { }
+            """;
+        AssertError(source, "RNNG0014", "WordModel", line: 3, "is a ref struct", "declare it as a plain 'partial class' or 'partial struct'");
     }
 
     [Fact]

@@ -19,8 +19,9 @@ public sealed class NeverThrowsTests
 
     private static readonly string[] s_units = { "-5", "0", "1", "3", "100000", "int.MaxValue" };
     private static readonly string[] s_wrongArguments = { "\"x\"", "1.5", "", "null", "2, 3", "units: 2", "true", "Activation.Tanh" };
-    private static readonly string[] s_kinds = { "Lstm", "Gru", "SimpleRnn", "Dense" };
-    private static readonly string[] s_activations = { "Linear", "Tanh", "Sigmoid", "HardSigmoid", "HardSigmoidKeras3", "Relu", "Softmax" };
+    private static readonly string[] s_kinds = { "Lstm", "Gru", "SimpleRnn", "Dense", "ActivationLayer" };
+    private static readonly string[] s_activations = { "Linear", "Tanh", "Sigmoid", "HardSigmoid", "HardSigmoidKeras3", "Relu", "Softmax", "Elu", "LeakyRelu" };
+    private static readonly string[] s_alphas = { "0.3f", "0.01f", "1", "0f", "-1f", "float.NaN", "float.PositiveInfinity", "\"x\"" };
     private static readonly string[] s_containers =
     {
         "partial class C", "class C", "partial class C<T>", "static partial class C", "partial struct C",
@@ -130,16 +131,28 @@ public sealed class NeverThrowsTests
         text.Append("[RnnModel(inputSize: ").Append(1 + random.Next(8)).Append(")]\n");
         int layers = 1 + random.Next(4);
         bool recurrent = false;
+        bool denseOnly = random.Next(6) == 0; // models of Dense and activation layers only are valid too
+        bool sequence = true;
         for (int i = 0; i < layers; i++)
         {
-            bool dense = recurrent && random.Next(3) == 0;
+            if ((recurrent || denseOnly) && random.Next(5) == 0)
+            {
+                string activation = Pick(random, s_activations);
+                text.Append("[ActivationLayer(Activation.").Append(activation).Append(activation == "LeakyRelu" || random.Next(4) == 0 && activation == "Elu" ? ", Alpha = 0.2f" : string.Empty).Append(")]\n");
+                continue;
+            }
+
+            bool dense = denseOnly || !sequence || (recurrent && random.Next(3) == 0);
             string kind = dense ? "Dense" : Pick(random, new[] { "Lstm", "Gru", "SimpleRnn" });
             recurrent |= !dense;
             var arguments = new List<string> { (1 + random.Next(9)).ToString(System.Globalization.CultureInfo.InvariantCulture) };
             string[] activations = dense ? s_activations : s_activations.Where(a => a != "Softmax").ToArray();
+            bool leaky = false;
             if (random.Next(2) == 0)
             {
-                arguments.Add("Activation = Activation." + Pick(random, activations));
+                string activation = Pick(random, activations);
+                leaky |= activation == "LeakyRelu";
+                arguments.Add("Activation = Activation." + activation);
             }
 
             if (!dense)
@@ -155,13 +168,27 @@ public sealed class NeverThrowsTests
 
                 if (kind != "SimpleRnn" && random.Next(2) == 0)
                 {
-                    arguments.Add("RecurrentActivation = Activation." + Pick(random, activations));
+                    string activation = Pick(random, activations);
+                    leaky |= activation == "LeakyRelu";
+                    arguments.Add("RecurrentActivation = Activation." + activation);
                 }
 
                 if (kind == "Gru" && random.Next(2) == 0)
                 {
                     arguments.Add("ResetAfter = " + Bool(random));
                 }
+
+                if (random.Next(4) == 0)
+                {
+                    arguments.Add("LearnedInitialState = true");
+                }
+
+                sequence = arguments.Contains("ReturnSequences = true");
+            }
+
+            if (leaky)
+            {
+                arguments.Add("Alpha = 0.1f");
             }
 
             if (random.Next(4) == 0)
@@ -288,6 +315,16 @@ public sealed class NeverThrowsTests
         if (random.Next(30) == 0)
         {
             arguments.Add("Units = 4");
+        }
+
+        if (random.Next(6) == 0)
+        {
+            arguments.Add("Alpha = " + Pick(random, s_alphas));
+        }
+
+        if (random.Next(10) == 0)
+        {
+            arguments.Add("LearnedInitialState = " + Bool(random));
         }
 
         Shuffle(random, arguments, keepFirst: units.Length > 0);

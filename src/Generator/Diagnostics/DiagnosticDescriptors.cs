@@ -47,10 +47,10 @@ internal static class DiagnosticDescriptors
         "MergeMode without Bidirectional",
         "MergeMode on layer {0} ({1}) has no effect because its Direction is {2}: remove it, or set Direction = Direction.Bidirectional");
 
-    public static readonly DiagnosticDescriptor NoRecurrentLayer = Error(
+    public static readonly DiagnosticDescriptor NoWeightedLayer = Error(
         "RNNG0009",
-        "Model has no recurrent layer",
-        "'{0}' has only Dense layers: add a [SimpleRnn], [Lstm] or [Gru] layer");
+        "Model has no layer with weights",
+        "'{0}' has only activation layers, which hold no weights, so there is nothing to load: declare the Dense or recurrent layers the model was trained with");
 
     public static readonly DiagnosticDescriptor GenericType = Error(
         "RNNG0010",
@@ -111,6 +111,16 @@ internal static class DiagnosticDescriptors
         "RNNG0021",
         "Invalid Skip",
         "'{0}': Skip = {1} cannot work: {2}");
+
+    public static readonly DiagnosticDescriptor AlphaInvalid = Error(
+        "RNNG0022",
+        "Missing or invalid Alpha",
+        "Layer {0} ({1}): {2}");
+
+    public static readonly DiagnosticDescriptor AlphaIgnored = Warning(
+        "RNNG0023",
+        "Alpha without an activation that uses it",
+        "Alpha on layer {0} ({1}) has no effect: only Elu and LeakyRelu take an α, and this layer's activation is {2}; remove Alpha or declare the activation it belongs to");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

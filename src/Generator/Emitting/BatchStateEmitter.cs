@@ -9,7 +9,7 @@ internal static class BatchStateEmitter
 {
     public static void Emit(SourceWriter writer, ModelPlan plan)
     {
-        int innerDense = plan.InnerDenseWidth;
+        int innerOutputs = plan.InnerOutputWidth;
         writer.Line("/// <summary>");
         writer.Line("/// The recurrent states of up to <see cref=\"Capacity\"/> independent streams, for <c>StepBatch</c>; zero when created.");
         writer.Line("/// Stream s holds the floats of one <see cref=\"State\"/>, in the same order, at [s × StateLength, (s + 1) × StateLength):");
@@ -20,10 +20,10 @@ internal static class BatchStateEmitter
         writer.Block("public sealed class BatchState", () =>
         {
             writer.Line("private readonly float[] _values;");
-            if (innerDense > 0)
+            if (innerOutputs > 0)
             {
                 writer.Line();
-                writer.Line("/// <summary>Outputs of the inner Dense layers for every stream (" + innerDense + " floats per stream).</summary>");
+                writer.Line("/// <summary>Outputs of the inner Dense and activation layers for every stream (" + innerOutputs + " floats per stream).</summary>");
                 writer.Line("private readonly float[] _layerOutputs;");
             }
 
@@ -40,26 +40,26 @@ internal static class BatchStateEmitter
                 writer.Line("Capacity = capacity;");
                 writer.Line("_values = new float[checked(capacity * StateLength)];");
                 writer.Line("Range = new BatchRange(this);");
-                if (innerDense > 0)
+                if (innerOutputs > 0)
                 {
-                    writer.Line("_layerOutputs = new float[checked(capacity * " + innerDense + ")];");
+                    writer.Line("_layerOutputs = new float[checked(capacity * " + innerOutputs + ")];");
                 }
             });
             writer.Line();
             writer.Line("/// <summary>The most streams one <c>StepBatch</c> call can step.</summary>");
             writer.Line("public int Capacity { get; }");
             writer.Line();
-            writer.Line("/// <summary>Puts stream <paramref name=\"stream\"/> back to the zero initial state.</summary>");
-            writer.Line("public void Reset(int stream) => Stream(stream).Clear();");
+            writer.Line("/// <summary>Puts stream <paramref name=\"stream\"/> back to all zeros (the model's <c>ResetState(batch, stream)</c> starts it from its learned initial state instead).</summary>");
+            writer.Line("public void Reset(int stream) => StreamValues(stream).Clear();");
             writer.Line();
             writer.Line("/// <summary>Puts every stream back to the zero initial state.</summary>");
             writer.Line("public void ResetAll() => global::System.Array.Clear(_values);");
             writer.Line();
             writer.Line("/// <summary>Copies stream <paramref name=\"stream\"/>'s state into <paramref name=\"state\"/>.</summary>");
-            writer.Line("public void Read(int stream, ref State state) => Stream(stream).CopyTo(state.Values);");
+            writer.Line("public void Read(int stream, ref State state) => StreamValues(stream).CopyTo(state.Values);");
             writer.Line();
             writer.Line("/// <summary>Sets stream <paramref name=\"stream\"/>'s state to a copy of <paramref name=\"state\"/> (e.g. an initial state).</summary>");
-            writer.Line("public void Write(int stream, in State state) => state.ReadOnlyValues.CopyTo(Stream(stream));");
+            writer.Line("public void Write(int stream, in State state) => state.ReadOnlyValues.CopyTo(StreamValues(stream));");
             writer.Line();
             writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s hidden state h of a recurrent layer (index among all layers), in place: read or write it.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer has no hidden state.</exception>");
@@ -72,14 +72,14 @@ internal static class BatchStateEmitter
             writer.Line("internal global::System.Span<float> Values => _values;");
             writer.Line();
             writer.Line("internal BatchRange Range { get; }");
-            if (innerDense > 0)
+            if (innerOutputs > 0)
             {
                 writer.Line();
                 writer.Line("internal global::System.Span<float> LayerOutputs => _layerOutputs;");
             }
 
             writer.Line();
-            writer.Line("private global::System.Span<float> Stream(int stream) => (uint)stream < (uint)Capacity");
+            writer.Line("internal global::System.Span<float> StreamValues(int stream) => (uint)stream < (uint)Capacity");
             writer.Line("    ? new global::System.Span<float>(_values, stream * StateLength, StateLength)");
             writer.Line("    : throw " + TypeNames.Kernels + ".Guard.NoStream(stream, Capacity);");
         });
@@ -94,7 +94,7 @@ internal static class BatchStateEmitter
             if (layer.Spec.IsRecurrent && (!cell || layer.Spec.Kind == LayerKind.Lstm))
             {
                 int offset = layer.StateOffset + (cell ? layer.Spec.Units : 0);
-                arms.Add($"{layer.Index} => Stream(stream).Slice({offset}, {layer.Spec.Units}),");
+                arms.Add($"{layer.Index} => StreamValues(stream).Slice({offset}, {layer.Spec.Units}),");
             }
         }
 

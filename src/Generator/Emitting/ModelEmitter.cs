@@ -19,7 +19,7 @@ internal static class ModelEmitter
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
         "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
         "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues", "Default", "RnnGenBaked",
-        "StepBatch", "StepBatchCore", "StepBatchRange", "BatchRange", "BatchState",
+        "StepBatch", "StepBatchCore", "StepBatchRange", "BatchRange", "BatchState", "NewState", "ResetState",
     };
 
     public static string HintName(ModelSpec model) => model.FullName + ".g.cs";
@@ -85,7 +85,7 @@ internal static class ModelEmitter
     public static string Describe(LayerPlan layer)
     {
         LayerSpec spec = layer.Spec;
-        var text = new StringBuilder(spec.Kind.ToString()).Append('(').Append(spec.Units);
+        var text = new StringBuilder(spec.Kind == LayerKind.Activation ? "ActivationLayer(" + spec.Activation : spec.Kind + "(" + spec.Units);
         if (spec.IsRecurrent)
         {
             text.Append(", ").Append(spec.Activation);
@@ -109,14 +109,24 @@ internal static class ModelEmitter
                 text.Append(spec.ResetAfter ? ", reset after" : ", reset before");
             }
         }
-        else
+        else if (spec.Kind == LayerKind.Dense)
         {
             text.Append(", ").Append(spec.Activation);
         }
 
-        if (!spec.UseBias)
+        if (spec.Alpha is { } alpha)
+        {
+            text.Append(", α ").Append(alpha.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (!spec.UseBias && spec.Kind != LayerKind.Activation)
         {
             text.Append(", no bias");
+        }
+
+        if (spec.LearnedInitialState)
+        {
+            text.Append(", learned initial state");
         }
 
         text.Append(") ").Append(layer.InputWidth).Append(" → ").Append(layer.OutputWidth);
@@ -149,7 +159,8 @@ internal static class ModelEmitter
         foreach (LayerPlan layer in plan.Layers)
         {
             LayerShape shape = layer.Shape;
-            writer.Line($"    new(global::RnnGen.LayerKind.{shape.Kind}, inputSize: {shape.InputSize}, units: {shape.Units}, directions: {shape.Directions}, useBias: {Bool(shape.UseBias)}, resetAfter: {Bool(shape.ResetAfter)}),");
+            string learned = shape.LearnedInitialState ? ", learnedInitialState: true" : string.Empty;
+            writer.Line($"    new(global::RnnGen.LayerKind.{shape.Kind}, inputSize: {shape.InputSize}, units: {shape.Units}, directions: {shape.Directions}, useBias: {Bool(shape.UseBias)}, resetAfter: {Bool(shape.ResetAfter)}{learned}),");
         }
 
         writer.Line("};");
@@ -229,6 +240,8 @@ internal static class ModelEmitter
         writer.Line();
         RunEmitter.Emit(writer, plan);
         writer.Line();
+        InitialStateEmitter.Emit(writer, plan);
+        writer.Line();
         StateEmitter.Emit(writer, plan);
         if (plan.CanStream)
         {
@@ -239,23 +252,31 @@ internal static class ModelEmitter
         EmitSizes(writer, plan);
     }
 
-    /// <summary>One struct per lane-kernel layer whose members are its sizes, so kernels specialise on them.</summary>
+    /// <summary>
+    /// One struct per lane-kernel layer whose members are its sizes, and one per layer with an ELU / Leaky ReLU whose
+    /// member is its α, so kernels specialise on them.
+    /// </summary>
     private static void EmitSizes(SourceWriter writer, ModelPlan plan)
     {
         foreach (LayerPlan layer in plan.Layers)
         {
-            if (!layer.UsesLaneKernel)
+            if (layer.UsesLaneKernel)
             {
-                continue;
+                writer.Line();
+                writer.Block("private readonly struct " + layer.SizesName + " : " + TypeNames.Kernels + ".ILayerSizes", () =>
+                {
+                    writer.Line("public static int InputSize => " + layer.InputWidth + ";");
+                    writer.Line();
+                    writer.Line("public static int Units => " + layer.Spec.Units + ";");
+                });
             }
 
-            writer.Line();
-            writer.Block("private readonly struct " + layer.SizesName + " : " + TypeNames.Kernels + ".ILayerSizes", () =>
+            if (layer.AlphaName is { } alphaName)
             {
-                writer.Line("public static int InputSize => " + layer.InputWidth + ";");
                 writer.Line();
-                writer.Line("public static int Units => " + layer.Spec.Units + ";");
-            });
+                writer.Block("private readonly struct " + alphaName + " : " + TypeNames.Activations + ".IActivationAlpha", () =>
+                    writer.Line("public static float Value => " + SourceWriter.Float(layer.Spec.Alpha!.Value) + ";"));
+            }
         }
     }
 

@@ -31,10 +31,13 @@ internal sealed class LayerPlan
 
     public bool OutputIsSequence => Spec.IsRecurrent ? Spec.ReturnSequences : InputIsSequence;
 
-    /// <summary>Index of the layer's first weight array (one per direction; Dense one), as <c>WeightSlots</c> numbers them.</summary>
+    /// <summary>Index of the layer's first weight array (one per direction; Dense one; activation none), as <c>WeightSlots</c> numbers them.</summary>
     public int FirstSlot { get; }
 
-    public int SlotCount => Spec.IsRecurrent ? Spec.Directions : 1;
+    public int SlotCount => Spec.IsRecurrent ? Spec.Directions : LayerKinds.HasWeights(Spec.Kind) ? 1 : 0;
+
+    /// <summary>Name of the generated struct that carries the α of the layer's ELU / Leaky ReLU; null when it has none.</summary>
+    public string? AlphaName => Spec.Alpha is null ? null : "RnnGenLayer" + Index + "Alpha";
 
     /// <summary>Whether the layer runs on a lane-packed SIMD kernel: every recurrent layer (Dense has its own).</summary>
     public bool UsesLaneKernel => KernelScratch.UsesLaneKernel(Shape);
@@ -77,6 +80,11 @@ internal sealed class ModelPlan
         OutputSize = width;
         ReturnsSequences = sequence;
         StateLength = state;
+        if (Layers.Exists(layer => layer.Spec.LearnedInitialState))
+        {
+            InitialStateSlot = slots;
+        }
+
         CanStream = true;
         foreach (LayerPlan layer in Layers)
         {
@@ -100,6 +108,9 @@ internal sealed class ModelPlan
 
     public int StateLength { get; }
 
+    /// <summary>The weight array holding the learned initial state (see <c>WeightSlots</c>); null when no layer learned one.</summary>
+    public int? InitialStateSlot { get; }
+
     public long ParameterCount { get; }
 
     public int CellScratchLength { get; }
@@ -107,8 +118,8 @@ internal sealed class ModelPlan
     /// <summary>Floats of scratch one batched step of any layer needs (see <c>KernelScratch.BatchLength</c>).</summary>
     public int BatchScratchLength { get; }
 
-    /// <summary>Floats per stream of the outputs of Dense layers that are not last (inputs of the next layer).</summary>
-    public int InnerDenseWidth
+    /// <summary>Floats per stream of the outputs of Dense and activation layers that are not last (inputs of the next layer).</summary>
+    public int InnerOutputWidth
     {
         get
         {

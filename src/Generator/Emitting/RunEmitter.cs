@@ -42,7 +42,11 @@ internal static class RunEmitter
         writer.Block("private void RunCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
-            writer.Line("global::System.Span<float> values = state.Values;");
+            if (plan.StateLength > 0)
+            {
+                writer.Line("global::System.Span<float> values = state.Values;");
+            }
+
             int fixedLength = plan.CellScratchLength + plan.ProjectionLength;
             if (bufferWidths[0] + bufferWidths[1] == 0)
             {
@@ -58,7 +62,11 @@ internal static class RunEmitter
                 writer.Line($"global::System.Span<float> bufferB = scratch.Slice({fixedLength} + (timeSteps * {bufferWidths[0]}), timeSteps * {bufferWidths[1]});");
             }
 
-            writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+            if (plan.CellScratchLength > 0)
+            {
+                writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+            }
+
             if (plan.ProjectionLength > 0)
             {
                 writer.Line($"global::System.Span<float> projections = scratch.Slice(CellScratchLength, {plan.ProjectionLength});");
@@ -83,7 +91,7 @@ internal static class RunEmitter
         LayerSpec spec = layer.Spec;
         if (!spec.IsRecurrent)
         {
-            return $"{TypeNames.NewDense(layer)}.ApplySequence({input}, {output}, {(layer.InputIsSequence ? "timeSteps" : "1")})";
+            return $"{TypeNames.NewPerStep(layer)}.ApplySequence({input}, {output}, {(layer.InputIsSequence ? "timeSteps" : "1")})";
         }
 
         string state = $"values.Slice({layer.StateOffset}, {spec.StatePerDirection})";

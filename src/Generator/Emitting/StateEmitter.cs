@@ -35,7 +35,9 @@ internal static class StateEmitter
             described.Add($"layer {layer.Index} {spec.Describe()}: hidden{(spec.Kind == LayerKind.Lstm ? " and cell" : string.Empty)},{directions}");
         }
 
-        string stateLayers = "States exist for " + string.Join("; ", described) + ".";
+        string stateLayers = described.Count == 0
+            ? "This model has no recurrent layer, so its State holds nothing."
+            : "States exist for " + string.Join("; ", described) + ".";
 
         writer.Line("/// <summary>");
         writer.Line("/// The recurrent state of one stream: every layer's h (and LSTM c), inline, no heap. <c>default</c> is the zero");
@@ -46,8 +48,13 @@ internal static class StateEmitter
         {
             writer.Line("internal const string Layout = " + SourceWriter.Literal(stateLayers) + ";");
             writer.Line();
-            writer.Line("private RnnGenStateValues _values;");
-            writer.Line();
+            bool stateless = plan.StateLength == 0; // only Dense and activation layers: nothing to carry between steps
+            if (!stateless)
+            {
+                writer.Line("private RnnGenStateValues _values;");
+                writer.Line();
+            }
+
             writer.Line("/// <summary>Hidden state h of a recurrent layer (index among all layers); <paramref name=\"direction\"/> 0 forward, 1 backward.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">That layer/direction has no hidden state.</exception>");
             writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
@@ -62,18 +69,21 @@ internal static class StateEmitter
             writer.Line("public void Reset() => Values.Clear();");
             writer.Line();
             writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
-            writer.Line("internal global::System.Span<float> Values => _values;");
+            writer.Line("internal global::System.Span<float> Values => " + (stateless ? "default;" : "_values;"));
             if (plan.CanStream)
             {
                 // BatchState.Write reads an `in State`, where only readonly members are free of defensive copies.
                 writer.Line();
                 writer.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
-                writer.Line("internal readonly global::System.ReadOnlySpan<float> ReadOnlyValues => _values;");
+                writer.Line("internal readonly global::System.ReadOnlySpan<float> ReadOnlyValues => " + (stateless ? "default;" : "_values;"));
             }
         });
-        writer.Line();
-        writer.Line("[global::System.Runtime.CompilerServices.InlineArray(StateLength)]");
-        writer.Block("private struct RnnGenStateValues", () => writer.Line("private float _element0;"));
+        if (plan.StateLength > 0)
+        {
+            writer.Line();
+            writer.Line("[global::System.Runtime.CompilerServices.InlineArray(StateLength)]");
+            writer.Block("private struct RnnGenStateValues", () => writer.Line("private float _element0;"));
+        }
     }
 
     private static void Accessor(SourceWriter writer, string accessor, string model, List<string> arms)

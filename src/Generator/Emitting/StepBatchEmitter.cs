@@ -1,5 +1,6 @@
 using System.Globalization;
 using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emitting;
 
@@ -11,7 +12,7 @@ internal static class StepBatchEmitter
 {
     public static void Emit(SourceWriter writer, ModelPlan plan)
     {
-        string layerOutputs = plan.InnerDenseWidth > 0 ? "state.LayerOutputs" : "default";
+        string layerOutputs = plan.InnerOutputWidth > 0 ? "state.LayerOutputs" : "default";
         writer.Line("/// <summary>");
         writer.Line("/// Advances N independent streams by one time step each, as N calls of <see cref=\"Step\"/> would: reads N ×");
         writer.Line("/// <see cref=\"InputSize\"/> floats (stream s at s × InputSize), writes N × <see cref=\"OutputSize\"/> floats, and");
@@ -58,8 +59,8 @@ internal static class StepBatchEmitter
         writer.Line("/// <summary>Streams [first, first + count) of a StepBatch call; the range a <see cref=\"BatchRange\"/> steps.</summary>");
         writer.Block("private void StepBatchRange(global::System.ReadOnlySpan<float> inputs, BatchState state, global::System.Span<float> outputs, int first, int count)", () =>
         {
-            string rangeOutputs = plan.InnerDenseWidth > 0
-                ? "state.LayerOutputs.Slice(first * " + plan.InnerDenseWidth + ", count * " + plan.InnerDenseWidth + ")"
+            string rangeOutputs = plan.InnerOutputWidth > 0
+                ? "state.LayerOutputs.Slice(first * " + plan.InnerOutputWidth + ", count * " + plan.InnerOutputWidth + ")"
                 : "default";
             ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs.Slice(first * InputSize, count * InputSize), state.Values.Slice(first * StateLength, count * StateLength), "
                 + rangeOutputs + ", outputs.Slice(first * OutputSize, count * OutputSize), count");
@@ -123,7 +124,9 @@ internal static class StepBatchEmitter
                         denseOffset += layer.OutputWidth;
                     }
 
-                    writer.Line($"{TypeNames.NewDense(layer)}.ApplyBatch<TLanes, TVector>({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
+                    // Dense shares each weight register across streams on the model's vector path; an activation has no weights to share.
+                    string onPath = layer.Spec.Kind == LayerKind.Dense ? "<TLanes, TVector>" : string.Empty;
+                    writer.Line($"{TypeNames.NewPerStep(layer)}.ApplyBatch{onPath}({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
                     source = target;
                 }
             }

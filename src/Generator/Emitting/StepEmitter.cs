@@ -36,9 +36,17 @@ internal static class StepEmitter
         writer.Block("private void StepCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
-            writer.Line("global::System.Span<float> values = state.Values;");
+            if (plan.StateLength > 0)
+            {
+                writer.Line("global::System.Span<float> values = state.Values;");
+            }
+
             ModelEmitter.ConstantScratch(writer, "scratch", plan.CellScratchLength + denseScratch);
-            writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+            if (plan.CellScratchLength > 0)
+            {
+                writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+            }
+
 
             string current = "input";
             int denseOffset = plan.CellScratchLength;
@@ -64,7 +72,7 @@ internal static class StepEmitter
                         denseOffset += layer.OutputWidth;
                     }
 
-                    writer.Line($"{TypeNames.NewDense(layer)}.Apply({current}, {target});");
+                    writer.Line($"{TypeNames.NewPerStep(layer)}.Apply({current}, {target});");
                     current = target;
                 }
             }

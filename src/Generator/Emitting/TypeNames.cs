@@ -8,7 +8,8 @@ internal static class TypeNames
     public const string Kernels = "RnnGenKernels";
     public const string Activations = "RnnGenActivations";
 
-    public static string Activation(Activation activation) => Activations + "." + activation switch
+    /// <summary>The activation struct; ELU and Leaky ReLU take the layer's α struct (<see cref="LayerPlan.AlphaName"/>).</summary>
+    public static string Activation(Activation activation, LayerPlan layer) => Activations + "." + activation switch
     {
         RnnGen.Activation.Linear => "LinearActivation",
         RnnGen.Activation.Tanh => "TanhActivation",
@@ -16,6 +17,8 @@ internal static class TypeNames
         RnnGen.Activation.HardSigmoid => "HardSigmoidActivation",
         RnnGen.Activation.HardSigmoidKeras3 => "HardSigmoidKeras3Activation",
         RnnGen.Activation.Relu => "ReluActivation",
+        RnnGen.Activation.Elu => "EluActivation<" + layer.AlphaName + ">",
+        RnnGen.Activation.LeakyRelu => "LeakyReluActivation<" + layer.AlphaName + ">",
         _ => "SoftmaxActivation",
     };
 
@@ -34,8 +37,8 @@ internal static class TypeNames
     public static string Cell(LayerPlan layer)
     {
         LayerSpec spec = layer.Spec;
-        string gate = Activation(spec.RecurrentActivation);
-        string activation = Activation(spec.Activation);
+        string gate = Activation(spec.RecurrentActivation, layer);
+        string activation = Activation(spec.Activation, layer);
         return spec.Kind switch
         {
             LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, TVector, {layer.SizesName}, {activation}>",
@@ -57,12 +60,12 @@ internal static class TypeNames
             return null;
         }
 
-        string gates = $"TLanes, TVector, {layer.SizesName}, {Activation(spec.RecurrentActivation)}, {Activation(spec.Activation)}";
+        string gates = $"TLanes, TVector, {layer.SizesName}, {Activation(spec.RecurrentActivation, layer)}, {Activation(spec.Activation, layer)}";
         return spec.Kind switch
         {
             LayerKind.Lstm => $"{Kernels}.LstmBatchKernel<{gates}>",
             LayerKind.Gru => $"{Kernels}.GruBatchKernel<{gates}>",
-            _ => $"{Kernels}.SimpleRnnBatchKernel<TLanes, TVector, {layer.SizesName}, {Activation(spec.Activation)}>",
+            _ => $"{Kernels}.SimpleRnnBatchKernel<TLanes, TVector, {layer.SizesName}, {Activation(spec.Activation, layer)}>",
         };
     }
 
@@ -73,8 +76,13 @@ internal static class TypeNames
         return $"new {Cell(layer)}({weights})";
     }
 
-    public static string NewDense(LayerPlan layer) =>
-        $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})";
+    /// <summary>
+    /// An expression constructing a layer that maps each step's vector on its own (Dense or a standalone activation):
+    /// both kernels have <c>Apply</c>, <c>ApplySequence</c> and <c>ApplyBatch</c>.
+    /// </summary>
+    public static string NewPerStep(LayerPlan layer) => layer.Spec.Kind == LayerKind.Dense
+        ? $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation, layer)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})"
+        : $"new {Kernels}.ActivationLayer<{Activation(layer.Spec.Activation, layer)}>({layer.Spec.Units})";
 
     /// <summary>The lane struct of each vector path, for the dispatching switch.</summary>
     public static readonly (string Path, string Lanes, string Vector)[] Paths =

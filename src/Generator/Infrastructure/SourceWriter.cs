@@ -57,6 +57,9 @@ internal sealed class SourceWriter
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A float literal that round-trips (nine significant digits), e.g. <c>0.300000012f</c>.</summary>
+    public static string Float(float value) => value.ToString("G9", CultureInfo.InvariantCulture) + "f";
+
     /// <summary>A C# string literal.</summary>
     public static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

@@ -22,6 +22,7 @@ internal static class ModelParser
         ["RnnGen.LstmAttribute"] = LayerKind.Lstm,
         ["RnnGen.GruAttribute"] = LayerKind.Gru,
         ["RnnGen.DenseAttribute"] = LayerKind.Dense,
+        ["RnnGen.ActivationLayerAttribute"] = LayerKind.Activation,
     };
 
     private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -97,6 +98,7 @@ internal static class ModelParser
             layerLocations.Add(location);
         }
 
+        ResolveActivationWidths(inputSize, layers);
         ModelValidator.Validate(name, inputSize, layers, layerLocations, typeLocation, diagnostics);
         Location modelLocation = AttributeLocation(modelAttributes[0], cancellationToken) ?? typeLocation;
         int skip = ReadSkip(modelAttributes[0], name, inputSize, layers, modelLocation, diagnostics);
@@ -165,6 +167,11 @@ internal static class ModelParser
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is abstract (the generated FromParameters creates an instance of it)");
         }
 
+        if (type.IsRefLikeType)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is a ref struct (a model lives in fields: Default holds one, and StepBatch's worker ranges refer to it)");
+        }
+
         if (declaration.ParameterList is not null)
         {
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "has a primary constructor (the generated constructor could not chain to it)");
@@ -198,6 +205,21 @@ internal static class ModelParser
         }
 
         return null;
+    }
+
+    /// <summary>A standalone activation acts on its input: its width is the output width of the layer before it.</summary>
+    private static void ResolveActivationWidths(int inputSize, List<LayerSpec> layers)
+    {
+        int width = inputSize;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            if (layers[i].Kind == LayerKind.Activation)
+            {
+                layers[i] = layers[i] with { Units = System.Math.Max(width, 0) };
+            }
+
+            width = layers[i].OutputWidth;
+        }
     }
 
     private static int ReadInputSize(AttributeData attribute)

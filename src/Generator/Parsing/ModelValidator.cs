@@ -20,18 +20,18 @@ internal static class ModelValidator
             return;
         }
 
-        bool anyRecurrent = false;
+        bool anyWeights = false;
         bool sequence = true;
         int lastRecurrent = -1;
         for (int i = 0; i < layers.Count; i++)
         {
             LayerSpec layer = layers[i];
+            anyWeights |= LayerKinds.HasWeights(layer.Kind);
             if (!layer.IsRecurrent)
             {
                 continue;
             }
 
-            anyRecurrent = true;
             if (layer.Activation == Activation.Softmax)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxOnRecurrent, locations[i], Text(i), layer.Describe(), "Activation"));
@@ -51,9 +51,9 @@ internal static class ModelValidator
             lastRecurrent = i;
         }
 
-        if (!anyRecurrent)
+        if (!anyWeights)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoRecurrentLayer, typeLocation, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoWeightedLayer, typeLocation, name));
         }
 
         CheckSizes(name, inputSize, layers, typeLocation, diagnostics);

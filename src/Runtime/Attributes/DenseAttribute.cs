@@ -20,4 +20,10 @@ public sealed class DenseAttribute : Attribute
 
     /// <summary>Whether the layer has a bias; default true.</summary>
     public bool UseBias { get; set; } = true;
+
+    /// <summary>
+    /// α of an <see cref="Activation.Elu"/> (default 1) or <see cref="Activation.LeakyRelu"/> activation (no default:
+    /// Keras 2 uses 0.3, PyTorch 0.01). Unset (NaN) otherwise.
+    /// </summary>
+    public float Alpha { get; set; } = float.NaN;
 }

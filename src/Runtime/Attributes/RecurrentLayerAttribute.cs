@@ -25,4 +25,15 @@ public abstract class RecurrentLayerAttribute : Attribute
 
     /// <summary>How a bidirectional layer merges its halves; default Concat.</summary>
     public MergeMode MergeMode { get; set; } = MergeMode.Concat;
+
+    /// <summary>α of <see cref="Activation.Elu"/> (default 1) or <see cref="Activation.LeakyRelu"/> (required) where the layer uses one.</summary>
+    public float Alpha { get; set; } = float.NaN;
+
+    /// <summary>
+    /// Whether the weights carry the state each stream starts from (NeuralAmpModeler's LSTM learns it): h (and LSTM c)
+    /// per direction after the layer's other tensors, named <c>initial_h_l{k}</c> / <c>initial_c_l{k}</c> (PyTorch layout),
+    /// <c>&lt;layer&gt;/initial_h</c> / <c>initial_c</c> (Keras) or <c>initial_h</c> / <c>initial_c</c> [directions, units] (ONNX).
+    /// The generated <c>NewState()</c> and <c>ResetState</c> start a stream from it; <c>default(State)</c> stays all zeros.
+    /// </summary>
+    public bool LearnedInitialState { get; set; }
 }

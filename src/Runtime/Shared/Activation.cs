@@ -28,4 +28,10 @@ enum Activation
 
     /// <summary><c>clip(x/6 + 0.5, 0, 1)</c>: Keras 3's hard_sigmoid, PyTorch's Hardsigmoid.</summary>
     HardSigmoidKeras3 = 6,
+
+    /// <summary>x for x &gt; 0, α·(eˣ − 1) below: Keras <c>elu</c>, PyTorch <c>nn.ELU</c>; α is the layer's <c>Alpha</c> (default 1).</summary>
+    Elu = 7,
+
+    /// <summary>x for x ≥ 0, α·x below: Keras <c>LeakyReLU</c>, PyTorch <c>nn.LeakyReLU</c>; α is the layer's <c>Alpha</c>, which must be set (Keras 2: 0.3, Keras 3: 0.2 or 0.3, PyTorch: 0.01).</summary>
+    LeakyRelu = 8,
 }

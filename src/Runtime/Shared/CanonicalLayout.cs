@@ -5,7 +5,8 @@ namespace RnnGen;
 /// input kernel [in, gates·units], recurrent kernel [units, gates·units], bias [gates·units]
 /// (framework bias pairs already summed), and for GRU the recurrent bias of the candidate [units]
 /// that the reset gate multiplies. Gates in Keras order: LSTM i,f,c,o; GRU z,r,h.
-/// Dense: kernel [in, units], bias [units]. Absent biases are stored as zeros.
+/// A learned initial state follows, per direction: h [units], then c [units] for LSTM.
+/// Dense: kernel [in, units], bias [units]. Absent biases are stored as zeros. A standalone activation has none.
 /// </summary>
 #if RNNGEN_GENERATOR
 internal
@@ -23,19 +24,25 @@ static class CanonicalLayout
     /// <summary>Offset of the GRU candidate's recurrent bias inside one direction block.</summary>
     public static long CandidateBiasOffset(LayerShape layer) => BiasOffset(layer) + (long)layer.Gates * layer.Units;
 
-    /// <summary>Length of one direction block (the whole layer for Dense).</summary>
-    public static long DirectionLength(LayerShape layer)
+    /// <summary>Offset of the learned initial state (h, then LSTM c) inside one direction block.</summary>
+    public static long InitialStateOffset(LayerShape layer)
     {
-        if (layer.Kind == LayerKind.Dense)
-        {
-            return ((long)layer.InputSize + 1) * layer.Units;
-        }
-
         long length = CandidateBiasOffset(layer);
         return layer.Kind == LayerKind.Gru ? length + layer.Units : length;
     }
 
+    /// <summary>Length of one direction block (the whole layer for Dense; 0 for a standalone activation).</summary>
+    public static long DirectionLength(LayerShape layer)
+    {
+        if (!layer.IsRecurrent)
+        {
+            return layer.Kind == LayerKind.Dense ? ((long)layer.InputSize + 1) * layer.Units : 0;
+        }
+
+        return InitialStateOffset(layer) + (layer.LearnedInitialState ? layer.StatePerDirection : 0);
+    }
+
     /// <summary>Length of the whole layer.</summary>
     public static long LayerLength(LayerShape layer) =>
-        layer.Kind == LayerKind.Dense ? DirectionLength(layer) : layer.Directions * DirectionLength(layer);
+        layer.IsRecurrent ? layer.Directions * DirectionLength(layer) : DirectionLength(layer);
 }

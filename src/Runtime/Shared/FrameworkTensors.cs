@@ -37,6 +37,11 @@ static class FrameworkTensors
         int units = layer.Units;
         int gateUnits = layer.Gates * units;
 
+        if (!LayerKinds.HasWeights(layer.Kind))
+        {
+            return tensors;
+        }
+
         if (layer.Kind == LayerKind.Dense)
         {
             int[] kernelShape = layout == WeightLayout.Keras ? new[] { inputSize, units } : new[] { units, inputSize };
@@ -63,6 +68,8 @@ static class FrameworkTensors
                             ? new TensorSpec("bias", new[] { 2, gateUnits }, TensorRole.StackedBiases, direction)
                             : new TensorSpec("bias", new[] { gateUnits }, TensorRole.Bias, direction));
                     }
+
+                    AddInitialState(tensors, layer, "initial_h", "initial_c", direction);
                 }
 
                 break;
@@ -78,6 +85,8 @@ static class FrameworkTensors
                         tensors.Add(new TensorSpec("bias_ih" + suffix, new[] { gateUnits }, TensorRole.InputBias, direction));
                         tensors.Add(new TensorSpec("bias_hh" + suffix, new[] { gateUnits }, TensorRole.RecurrentBias, direction));
                     }
+
+                    AddInitialState(tensors, layer, "initial_h" + suffix, "initial_c" + suffix, direction);
                 }
 
                 break;
@@ -91,10 +100,35 @@ static class FrameworkTensors
                     tensors.Add(new TensorSpec("B", new[] { directions, 2 * gateUnits }, TensorRole.OnnxBiases, -1));
                 }
 
+                // ONNX's own initial_h / initial_c inputs, without their batch axis.
+                if (layer.LearnedInitialState)
+                {
+                    tensors.Add(new TensorSpec("initial_h", new[] { directions, units }, TensorRole.InitialHidden, -1));
+                    if (layer.Kind == LayerKind.Lstm)
+                    {
+                        tensors.Add(new TensorSpec("initial_c", new[] { directions, units }, TensorRole.InitialCell, -1));
+                    }
+                }
+
                 break;
         }
 
         return tensors;
+    }
+
+    /// <summary>A learned initial state's tensors for one direction: h, and c for an LSTM.</summary>
+    private static void AddInitialState(List<TensorSpec> tensors, LayerShape layer, string hidden, string cell, int direction)
+    {
+        if (!layer.LearnedInitialState)
+        {
+            return;
+        }
+
+        tensors.Add(new TensorSpec(hidden, new[] { layer.Units }, TensorRole.InitialHidden, direction));
+        if (layer.Kind == LayerKind.Lstm)
+        {
+            tensors.Add(new TensorSpec(cell, new[] { layer.Units }, TensorRole.InitialCell, direction));
+        }
     }
 
     /// <summary>Number of floats the framework stores for one layer.</summary>

@@ -19,4 +19,10 @@ enum LayerKind
 
     /// <summary>Gated recurrent unit layer.</summary>
     Gru = 3,
+
+    /// <summary>
+    /// A standalone activation (Keras <c>Activation</c>, <c>LeakyReLU</c>, <c>ELU</c> layers, PyTorch <c>nn.Tanh</c>,
+    /// <c>nn.ReLU</c>, …): no weights, as many outputs as inputs.
+    /// </summary>
+    Activation = 4,
 }

@@ -10,7 +10,8 @@ namespace RnnGen;
 /// framework's flat order (<see cref="FrameworkTensors.For"/>). Shared by runtime loading (FromSafetensors) and the
 /// generator's build-time baking, so both accept exactly the same files and word their errors alike.
 /// <list type="bullet">
-/// <item>PyTorch <c>state_dict</c> names, <c>module.param</c>: recurrent layers are <c>weight_ih_l{k}</c>,
+/// <item>PyTorch <c>state_dict</c> names, <c>module.param</c> (a bare module saved on its own has no <c>module.</c>:
+/// its names are the root module's): recurrent layers are <c>weight_ih_l{k}</c>,
 /// <c>weight_hh_l{k}</c>, <c>bias_ih_l{k}</c>, <c>bias_hh_l{k}</c> (and <c>_reverse</c>) of an <c>nn.RNN/LSTM/GRU</c>
 /// module, consecutive layers continuing one module's <c>_l{k}</c>; Dense is an <c>nn.Linear</c>'s
 /// <c>weight</c>, <c>bias</c>.</item>
@@ -62,6 +63,12 @@ static class TensorMatching
         for (int i = 0; i < layers.Count; i++)
         {
             LayerShape layer = layers[i];
+            if (!LayerKinds.HasWeights(layer.Kind))
+            {
+                continuing = null; // a standalone activation stores nothing and ends any stacked module
+                continue;
+            }
+
             List<string>? names = null;
             if (layer.IsRecurrent && layout == WeightLayout.PyTorch && continuing is not null)
             {
@@ -141,7 +148,7 @@ static class TensorMatching
         {
             if (layout == WeightLayout.PyTorch)
             {
-                names.Add(module + "." + spec.Name);
+                names.Add(Join(module, spec.Name));
             }
             else if (layer.Directions == 1)
             {
@@ -196,10 +203,18 @@ static class TensorMatching
 
         var text = new StringBuilder("Expected tensors named like ");
         text.Append(string.Join(", ", specs.Select(s => $"'{(layout == WeightLayout.PyTorch ? "<module>." : "<layer>/")}{s.Name}' {s.ShapeText}")));
+        if (layout == WeightLayout.PyTorch)
+        {
+            text.Append(" (or without '<module>.' for a module saved on its own)");
+        }
+
         text.Append("; the file has ");
         text.Append(string.Join(", ", shapes.Take(8).Select(t => $"'{prefix}{t.Key}' {ShapeText(t.Value)}")));
         return text.Append(shapes.Count > 8 ? ", …" : string.Empty).Append('.').ToString();
     }
+
+    /// <summary>A PyTorch name: <c>module.name</c>, or just <c>name</c> in the root module.</summary>
+    private static string Join(string module, string name) => module.Length == 0 ? name : module + "." + name;
 
     private static string Head(string name, char separator)
     {

@@ -51,6 +51,12 @@ internal static class TensorPlacement
                 AddBias(layer, layout, data.Slice(0, gateUnits), recurrent: false, block);
                 AddBias(layer, layout, data.Slice(gateUnits, gateUnits), recurrent: true, block);
                 break;
+            case TensorRole.InitialHidden:
+                data.CopyTo(block.Slice((int)CanonicalLayout.InitialStateOffset(layer), layer.Units));
+                break;
+            case TensorRole.InitialCell:
+                data.CopyTo(block.Slice((int)CanonicalLayout.InitialStateOffset(layer) + layer.Units, layer.Units));
+                break;
             default:
                 throw new InvalidOperationException($"Tensor role {role} does not belong to a recurrent layer.");
         }

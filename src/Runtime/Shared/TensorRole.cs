@@ -34,4 +34,10 @@ enum TensorRole
 
     /// <summary>Dense bias.</summary>
     DenseBias,
+
+    /// <summary>The hidden state h a stream starts from (one direction's [units]; ONNX [directions, units]).</summary>
+    InitialHidden,
+
+    /// <summary>The LSTM cell state c a stream starts from (one direction's [units]; ONNX [directions, units]).</summary>
+    InitialCell,
 }

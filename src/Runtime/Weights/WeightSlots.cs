@@ -6,8 +6,10 @@ namespace RnnGen.Weights;
 
 /// <summary>
 /// Splits canonical weights into one array per kernel call, in the order generated code numbers them:
-/// layer by layer, direction by direction (Dense layers one slot). Lane-kernel directions are packed for
-/// the register width of <see cref="VectorPath"/>; the others keep the canonical layout.
+/// layer by layer, direction by direction (Dense layers one slot, standalone activations none). Lane-kernel
+/// directions are packed for the register width of <see cref="VectorPath"/>; the others keep the canonical layout.
+/// When any layer has a learned initial state, one last slot holds the whole model's initial state in the generated
+/// State's order (every recurrent layer, direction by direction, h then LSTM c; zeros where nothing was learned).
 /// </summary>
 public static class WeightSlots
 {
@@ -21,13 +23,19 @@ public static class WeightSlots
 
         int lanes = VectorPaths.Lanes(path);
         var slots = new List<float[]>();
+        float[]? initialState = InitialStateLength(layers) is var stateLength and > 0 ? new float[stateLength] : null;
         int offset = 0;
+        int stateOffset = 0;
         foreach (LayerShape layer in layers)
         {
             if (!layer.IsRecurrent)
             {
                 int length = (int)CanonicalLayout.LayerLength(layer);
-                slots.Add(canonical.Slice(offset, length).ToArray());
+                if (LayerKinds.HasWeights(layer.Kind))
+                {
+                    slots.Add(canonical.Slice(offset, length).ToArray());
+                }
+
                 offset += length;
                 continue;
             }
@@ -37,10 +45,35 @@ public static class WeightSlots
             {
                 ReadOnlySpan<float> block = canonical.Slice(offset, directionLength);
                 slots.Add(KernelScratch.UsesLaneKernel(layer) ? LanePacking.Pack(layer, block, lanes) : block.ToArray());
+                if (layer.LearnedInitialState)
+                {
+                    block.Slice((int)CanonicalLayout.InitialStateOffset(layer), layer.StatePerDirection).CopyTo(initialState!.AsSpan(stateOffset));
+                }
+
                 offset += directionLength;
+                stateOffset += layer.StatePerDirection;
             }
         }
 
+        if (initialState is not null)
+        {
+            slots.Add(initialState);
+        }
+
         return slots.ToArray();
+    }
+
+    /// <summary>Floats of the initial-state slot: the whole State when any layer learned its initial state, else 0 (no slot).</summary>
+    public static int InitialStateLength(ReadOnlySpan<LayerShape> layers)
+    {
+        bool learned = false;
+        int length = 0;
+        foreach (LayerShape layer in layers)
+        {
+            learned |= layer.LearnedInitialState;
+            length += layer.Directions * layer.StatePerDirection;
+        }
+
+        return learned ? length : 0;
     }
 }
