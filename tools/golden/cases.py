@@ -4,7 +4,7 @@ A case is a dict:
   name        snake_case, prefixed torch_ / keras_ / onnx_
   framework   "torch" | "keras" | "onnx"  (who computes the expected values)
   inputSize   features per time step
-  layers      RnnGen layers (see SimpleRnn/Lstm/Gru/Dense below), in Sequential order
+  layers      RnnGen layers (see SimpleRnn/Lstm/Gru/Dense/Act below), in Sequential order
   runs        list of {"timeSteps": T, "state": bool}  (state=True: random non-zero initial
               state for every recurrent layer and direction) or {"inputs": [[...], ...]} for
               explicit inputs
@@ -25,7 +25,8 @@ REC_KINDS = ("SimpleRnn", "Lstm", "Gru")
 
 
 def _rec(kind, units, activation="Tanh", recurrentActivation="Sigmoid", useBias=True,
-         returnSequences=False, direction="Forward", mergeMode="Concat", resetAfter=True):
+         returnSequences=False, direction="Forward", mergeMode="Concat", resetAfter=True,
+         learnedInitialState=False):
     layer = {"kind": kind, "units": units, "activation": activation}
     if kind in ("Lstm", "Gru"):
         layer["recurrentActivation"] = recurrentActivation
@@ -35,6 +36,9 @@ def _rec(kind, units, activation="Tanh", recurrentActivation="Sigmoid", useBias=
     layer["mergeMode"] = mergeMode
     if kind == "Gru":
         layer["resetAfter"] = resetAfter
+    if learnedInitialState:
+        # the weights carry h0 (and LSTM c0) per direction, after the layer's other tensors (RnnGen's layout rule)
+        layer["learnedInitialState"] = True
     return layer
 
 
@@ -50,8 +54,19 @@ def Gru(units, **kw):
     return _rec("Gru", units, **kw)
 
 
-def Dense(units, activation="Linear", useBias=True):
-    return {"kind": "Dense", "units": units, "activation": activation, "useBias": useBias}
+def Dense(units, activation="Linear", useBias=True, alpha=None):
+    layer = {"kind": "Dense", "units": units, "activation": activation, "useBias": useBias}
+    if alpha is not None:
+        layer["alpha"] = alpha
+    return layer
+
+
+def Act(activation, alpha=None):
+    """A standalone activation layer (RnnGen [ActivationLayer]): no weights, as wide as its input."""
+    layer = {"kind": "Activation", "activation": activation}
+    if alpha is not None:
+        layer["alpha"] = alpha
+    return layer
 
 
 def R(T, state=False):
@@ -122,6 +137,23 @@ CASES = [
     dict(name="torch_gru_3x7_dense_last", framework="torch", inputSize=3,
          layers=[Gru(7), Dense(5)],
          runs=[R(9, True), R(1), R(4)]),
+    # No recurrent layer: Linear / ELU / LeakyReLU / Tanh / Softmax modules on every step.
+    dict(name="torch_dense_stack_elu_leaky", framework="torch", inputSize=3, weightScale=2.0,
+         layers=[Dense(8), Act("Elu"), Dense(8, useBias=False), Act("LeakyRelu", alpha=0.01), Dense(6),
+                 Act("Elu", alpha=0.5), Dense(5), Act("Tanh"), Dense(4), Act("Softmax")],
+         runs=[R(1), R(13)]),
+    # An activation module right after a recurrent one, where it cannot fold into a Dense.
+    dict(name="torch_gru_4x6_relu_leaky_head", framework="torch", inputSize=4,
+         layers=[Gru(6, returnSequences=True), Act("Relu"), Dense(3), Act("LeakyRelu", alpha=0.2)],
+         runs=[R(9, True), R(1)]),
+    # NeuralAmpModeler's LSTM: the initial h and c are learned weights (and a two-layer stack, one learned state each).
+    dict(name="torch_lstm_1x8_learned_state", framework="torch", inputSize=1,
+         layers=[Lstm(8, returnSequences=True, learnedInitialState=True),
+                 Lstm(8, returnSequences=True, learnedInitialState=True), Dense(1)],
+         runs=[R(30), R(5, True)]),
+    dict(name="torch_gru_3x5_learned_state_bidir", framework="torch", inputSize=3,
+         layers=[Gru(5, returnSequences=True, direction=BIDIR, learnedInitialState=True)],
+         runs=[R(7), R(3, True)]),
 
     # ------------------------------------------------- TensorFlow.js, Keras semantics (layout Keras)
     dict(name="keras_seed_simple_rnn", framework="keras", inputSize=5, init="keras_default",
@@ -191,6 +223,20 @@ CASES = [
     dict(name="keras_lstm_5x2_long", framework="keras", inputSize=5,
          layers=[Lstm(2, returnSequences=True)],
          runs=[R(2000)]),
+    # Dense layers only, with Keras elu and standalone Activation / LeakyReLU / ELU layers (RTNeural's dense stacks).
+    # (TensorFlow.js's ELU layer only takes alpha = 1: other alphas are golden-tested through PyTorch.)
+    dict(name="keras_dense_stack_activations", framework="keras", inputSize=1, weightScale=2.0,
+         layers=[Dense(8, activation="Tanh"), Dense(8, useBias=False), Act("Relu"), Dense(8, activation="Elu"),
+                 Dense(6), Act("LeakyRelu", alpha=0.3), Dense(6, activation="Relu", useBias=False), Dense(6),
+                 Act("Elu"), Dense(4, activation="Elu"), Dense(3, activation="Softmax")],
+         runs=[R(1), R(32)]),
+    dict(name="keras_lstm_3x6_activation_layers", framework="keras", inputSize=3,
+         layers=[Lstm(6, returnSequences=True), Act("Sigmoid"), Dense(4, activation="Elu"), Act("LeakyRelu", alpha=0.3),
+                 Dense(2), Act("Softmax")],
+         runs=[R(8, True), R(1)]),
+    dict(name="keras_simple_rnn_3x5_elu_last", framework="keras", inputSize=3,
+         layers=[SimpleRnn(5, activation="Elu"), Act("LeakyRelu", alpha=0.1), Dense(2)],
+         runs=[R(6, True), R(1)]),
 
     # ------------------------------------------------------ ONNX Runtime (layout Onnx)
     dict(name="onnx_rnn_3x7", framework="onnx", inputSize=3,
@@ -242,7 +288,9 @@ def dirs(layer):
     return 2 if layer["direction"] == "Bidirectional" else 1
 
 
-def layer_output_size(layer):
+def layer_output_size(layer, input_size):
+    if layer["kind"] == "Activation":
+        return input_size
     if layer["kind"] == "Dense":
         return layer["units"]
     if layer["direction"] == "Bidirectional" and layer["mergeMode"] == "Concat":
@@ -250,9 +298,19 @@ def layer_output_size(layer):
     return layer["units"]
 
 
+def layer_input_sizes(case):
+    """The width each layer reads per step."""
+    sizes, n = [], case["inputSize"]
+    for layer in case["layers"]:
+        sizes.append(n)
+        n = layer_output_size(layer, n)
+    return sizes
+
+
 def returns_sequences(case):
+    """Dense and activation layers keep what comes in: a model without recurrent layers maps every step."""
     rec = [l for l in case["layers"] if l["kind"] in REC_KINDS]
-    return rec[-1]["returnSequences"]
+    return rec[-1]["returnSequences"] if rec else True
 
 
 def state_slots(case):

@@ -13,15 +13,23 @@ def pascal(name):
     return "".join(p[:1].upper() + p[1:] for p in name.split("_"))
 
 
+def alpha(layer):
+    """ ", Alpha = 0.3f" when the layer states an alpha (ELU's default 1 is left out)."""
+    a = layer.get("alpha")
+    return "" if a is None or (a == 1.0 and layer["activation"] == "Elu") else ", Alpha = %rf" % a
+
+
 def attribute(layer):
     kind = layer["kind"]
+    if kind == "Activation":
+        return "[ActivationLayer(Activation.%s%s)]" % (layer["activation"], alpha(layer))
     args = [str(layer["units"])]
     if kind == "Dense":
         if layer["activation"] != "Linear":
             args.append("Activation = Activation.%s" % layer["activation"])
         if not layer["useBias"]:
             args.append("UseBias = false")
-        return "[Dense(%s)]" % ", ".join(args)
+        return "[Dense(%s%s)]" % (", ".join(args), alpha(layer))
     if layer["activation"] != "Tanh":
         args.append("Activation = Activation.%s" % layer["activation"])
     if kind != "SimpleRnn" and layer["recurrentActivation"] != "Sigmoid":
@@ -36,7 +44,9 @@ def attribute(layer):
         args.append("MergeMode = MergeMode.%s" % layer["mergeMode"])
     if kind == "Gru" and not layer["resetAfter"]:
         args.append("ResetAfter = false")
-    return "[%s(%s)]" % (ATTR[kind], ", ".join(args))
+    if layer.get("learnedInitialState"):
+        args.append("LearnedInitialState = true")
+    return "[%s(%s%s)]" % (ATTR[kind], ", ".join(args), alpha(layer))
 
 
 def forward_only(case):
@@ -46,7 +56,7 @@ def forward_only(case):
 RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun run, VectorPath path)
     {{
         var model = {M}.FromParameters(c.Parameters, c.Layout, path);
-        var state = new {M}.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[{M}.OutputLength(run.TimeSteps)];
@@ -64,7 +74,7 @@ RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun ru
 STEP_BODY = """    private static GoldenOutcome Step{M}(GoldenCase c, GoldenRun run, VectorPath path)
     {{
         var model = {M}.FromParameters(c.Parameters, c.Layout, path);
-        var state = new {M}.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[{M}.OutputSize];

@@ -9,8 +9,11 @@ FW = {"torch": "PyTorch", "keras": "TF.js", "onnx": "ORT"}
 
 
 def describe(l):
+    a = "" if l.get("alpha") is None else " %g" % l["alpha"]
+    if l["kind"] == "Activation":
+        return "%s%s" % (l["activation"], a)
     if l["kind"] == "Dense":
-        return "Dense(%d%s)" % (l["units"], "" if l["activation"] == "Linear" else ", " + l["activation"])
+        return "Dense(%d%s)" % (l["units"], "" if l["activation"] == "Linear" else ", " + l["activation"] + a)
     opts = []
     if l["activation"] != "Tanh":
         opts.append(l["activation"])
@@ -26,6 +29,8 @@ def describe(l):
         opts.append(l["mergeMode"])
     if l["kind"] == "Gru":
         opts.append("resetAfter=%s" % str(l["resetAfter"]).lower())
+    if l.get("learnedInitialState"):
+        opts.append("learned h0")
     return "%s(%d%s)" % (l["kind"], l["units"], (", " + ", ".join(opts)) if opts else "")
 
 

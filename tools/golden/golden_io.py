@@ -7,8 +7,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA_DIR = os.path.join(ROOT, "tests", "RnnGen.Tests", "Golden", "Data")
 QUICKSTART_DIR = os.path.join(ROOT, "samples", "Quickstart", "weights")
 
-LAYER_KEYS = ["kind", "units", "activation", "recurrentActivation", "useBias",
-              "returnSequences", "direction", "mergeMode", "resetAfter"]
+LAYER_KEYS = ["kind", "units", "activation", "alpha", "recurrentActivation", "useBias",
+              "returnSequences", "direction", "mergeMode", "resetAfter", "learnedInitialState"]
 
 
 def _num(v):
@@ -28,6 +28,8 @@ def _val(v):
         return "true" if v else "false"
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, float):
+        return repr(v)
     return '"%s"' % v
 
 

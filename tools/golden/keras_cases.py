@@ -23,6 +23,9 @@ from golden_io import write_case, write_quickstart
 def keras_weight_shapes(case):
     shapes, n_in = [], case["inputSize"]
     for layer in case["layers"]:
+        if layer["kind"] == "Activation":
+            continue
+        assert not layer.get("learnedInitialState"), "Keras has no learned initial state"
         H = layer["units"]
         if layer["kind"] == "Dense":
             shapes.append([n_in, H])
@@ -45,6 +48,8 @@ def random_weights(case):
     out, si = [], 0
     shapes = keras_weight_shapes(case)
     for layer in case["layers"]:
+        if layer["kind"] == "Activation":
+            continue
         n = 2 if layer["kind"] == "Dense" else (3 * dirs(layer))
         if not layer["useBias"]:
             n -= 1 if layer["kind"] == "Dense" else dirs(layer)

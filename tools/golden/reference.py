@@ -18,7 +18,12 @@ GATE_POS = {
 }
 
 
-def act(name, x):
+def act(name, x, alpha=None):
+    if name == "Elu":
+        a = 1.0 if alpha is None else alpha
+        return np.where(x > 0, x, a * np.expm1(np.minimum(x, 0.0)))
+    if name == "LeakyRelu":
+        return np.where(x >= 0, x, alpha * x)
     if name == "Linear":
         return x
     if name == "Tanh":
@@ -61,7 +66,10 @@ def unpack(layout, input_size, layers, flat):
     params = []
     n_in = input_size
     for layer in layers:
-        kind, H = layer["kind"], layer["units"]
+        kind, H = layer["kind"], layer.get("units")
+        if kind == "Activation":
+            params.append(None)
+            continue
         if kind == "Dense":
             if layout == "Keras":
                 W = rd.take(n_in, H).T
@@ -78,10 +86,13 @@ def unpack(layout, input_size, layers, flat):
             W = rd.take(D, G * H, n_in)
             Rm = rd.take(D, G * H, H)
             B = rd.take(D, 2 * G * H) if layer["useBias"] else np.zeros((D, 2 * G * H))
+            h0 = rd.take(D, H) if layer.get("learnedInitialState") else None
+            c0 = rd.take(D, H) if layer.get("learnedInitialState") and kind == "Lstm" else None
             for d in range(D):
                 per_dir.append(dict(Wx=_split_rows(W[d], G, H, pos), Wh=_split_rows(Rm[d], G, H, pos),
                                     bx=_split_rows(B[d][:G * H], G, H, pos),
-                                    bh=_split_rows(B[d][G * H:], G, H, pos)))
+                                    bh=_split_rows(B[d][G * H:], G, H, pos),
+                                    h0=None if h0 is None else h0[d], c0=None if c0 is None else c0[d]))
         else:
             for d in range(D):
                 if layout == "Keras":
@@ -101,8 +112,11 @@ def unpack(layout, input_size, layers, flat):
                         bx, bh = rd.take(G * H), rd.take(G * H)
                     else:
                         bx, bh = np.zeros(G * H), np.zeros(G * H)
+                # a learned initial state follows each direction's tensors: h0, then LSTM c0
+                h0 = rd.take(H) if layer.get("learnedInitialState") else None
+                c0 = rd.take(H) if layer.get("learnedInitialState") and kind == "Lstm" else None
                 per_dir.append(dict(Wx=_split_rows(Wx, G, H, pos), Wh=_split_rows(Wh, G, H, pos),
-                                    bx=_split_rows(bx, G, H, pos), bh=_split_rows(bh, G, H, pos)))
+                                    bx=_split_rows(bx, G, H, pos), bh=_split_rows(bh, G, H, pos), h0=h0, c0=c0))
         params.append(per_dir)
         n_in = 2 * H if (D == 2 and layer["mergeMode"] == "Concat") else H
     if rd.pos != rd.flat.size:
@@ -112,19 +126,21 @@ def unpack(layout, input_size, layers, flat):
 
 def _cell(layer, p, x, h, c):
     kind = layer["kind"]
-    a, ra = layer["activation"], layer.get("recurrentActivation", "Sigmoid")
+    alpha = layer.get("alpha")
+    a = lambda v: act(layer["activation"], v, alpha)
+    ra = lambda v: act(layer.get("recurrentActivation", "Sigmoid"), v, alpha)
     pre = lambda g: p["Wx"][g] @ x + p["bx"][g] + p["Wh"][g] @ h + p["bh"][g]
     if kind == "SimpleRnn":
-        return act(a, pre(0)), None
+        return a(pre(0)), None
     if kind == "Lstm":
-        i, f, o = act(ra, pre(0)), act(ra, pre(1)), act(ra, pre(3))
-        c2 = f * c + i * act(a, pre(2))
-        return o * act(a, c2), c2
-    z, r = act(ra, pre(0)), act(ra, pre(1))
+        i, f, o = ra(pre(0)), ra(pre(1)), ra(pre(3))
+        c2 = f * c + i * a(pre(2))
+        return o * a(c2), c2
+    z, r = ra(pre(0)), ra(pre(1))
     if layer["resetAfter"]:
-        cand = act(a, p["Wx"][2] @ x + p["bx"][2] + r * (p["Wh"][2] @ h + p["bh"][2]))
+        cand = a(p["Wx"][2] @ x + p["bx"][2] + r * (p["Wh"][2] @ h + p["bh"][2]))
     else:
-        cand = act(a, p["Wx"][2] @ x + p["bx"][2] + p["bh"][2] + p["Wh"][2] @ (r * h))
+        cand = a(p["Wx"][2] @ x + p["bx"][2] + p["bh"][2] + p["Wh"][2] @ (r * h))
     return z * h + (1 - z) * cand, None
 
 
@@ -150,16 +166,21 @@ def run(case, flat, layout, inputs, initial_states):
     seq = [np.asarray(x, np.float64) for x in inputs]
     finals = {}
     for li, layer in enumerate(layers):
+        if layer["kind"] == "Activation":
+            seq = [act(layer["activation"], x, layer.get("alpha")) for x in seq]
+            continue
         if layer["kind"] == "Dense":
             W, b = params[li]
-            seq = [act(layer["activation"], W @ x + b) for x in seq]
+            seq = [act(layer["activation"], W @ x + b, layer.get("alpha")) for x in seq]
             continue
         H, T = layer["units"], len(seq)
         outs = []
         for d in range(dirs(layer)):
             backward = layer["direction"] == "Backward" or d == 1
-            h = init.get((li, d, "hidden"), np.zeros(H))
-            c = init.get((li, d, "cell"), np.zeros(H))
+            learned = params[li][d]
+            # a given initial state wins; else the learned one; else zeros
+            h = init.get((li, d, "hidden"), learned["h0"] if learned["h0"] is not None else np.zeros(H))
+            c = init.get((li, d, "cell"), learned["c0"] if learned["c0"] is not None else np.zeros(H))
             ys = []
             for t in (range(T - 1, -1, -1) if backward else range(T)):
                 h, c2 = _cell(layer, params[li][d], seq[t], h, c)

@@ -61,18 +61,29 @@ def main():
     cases = {c["name"]: c for c in cases_for("torch")}
 
     # nn.LSTM with num_layers=2 as attribute "lstm": lstm.weight_ih_l0 ... lstm.bias_hh_l1.
-    _, (lstm,) = build_modules(cases["torch_lstm_13x29_two_layers"])
+    _, (lstm,), _ = build_modules(cases["torch_lstm_13x29_two_layers"])
     write_safetensors(os.path.join(OUT, "torch_lstm_13x29_two_layers.safetensors"),
                       state_dict_tensors(Named(["lstm"], [lstm])))
 
+    # The same module saved on its own, save_file(lstm.state_dict()): no module prefix (weight_ih_l0, ...).
+    write_safetensors(os.path.join(OUT, "torch_lstm_13x29_two_layers_bare.safetensors"), state_dict_tensors(lstm))
+
+    # Learned initial states (NeuralAmpModeler's LSTM) under RnnGen's names: lstm.initial_h_l{k} / initial_c_l{k}.
+    case = cases["torch_lstm_1x8_learned_state"]
+    groups, modules, learned = build_modules(case)
+    tensors = state_dict_tensors(Named(["lstm", "fc"], modules))
+    for k in range(2):
+        tensors += [("lstm.initial_h_l%d" % k, learned[0]["hidden"][k].numpy()), ("lstm.initial_c_l%d" % k, learned[0]["cell"][k].numpy())]
+    write_safetensors(os.path.join(OUT, "torch_lstm_1x8_learned_state.safetensors"), tensors)
+
     # Bidirectional two-layer GRU: *_reverse tensors.
-    _, (gru,) = build_modules(cases["torch_gru_13x29_bidir_two_layers"])
+    _, (gru,), _ = build_modules(cases["torch_gru_13x29_bidir_two_layers"])
     write_safetensors(os.path.join(OUT, "torch_gru_13x29_bidir_two_layers.safetensors"),
                       state_dict_tensors(Named(["encoder"], [gru])))
 
     # LSTM + Linear inside a submodule "net" (nn.Sequential: net.0.*, net.1.*), beside an unrelated "head" that the
     # prefix must leave out; also in F16 and BF16.
-    _, modules = build_modules(cases["torch_lstm_8x32_dense_softmax"])
+    _, modules, _ = build_modules(cases["torch_lstm_8x32_dense_softmax"])
     outer = Named(["net", "head"], [torch.nn.Sequential(*modules), torch.nn.Linear(4, 3)])
     for dtype in ("F32", "F16", "BF16"):
         write_safetensors(os.path.join(OUT, "torch_lstm_8x32_dense_softmax_%s.safetensors" % dtype.lower()),
@@ -80,7 +91,7 @@ def main():
 
     # Keras weight paths for a bidirectional GRU + Dense handed over in Keras layout.
     case = cases["torch_gru_keras_layout_3x7"]
-    groups, modules = build_modules(case)
+    groups, modules, _ = build_modules(case)
     flat = to_keras(modules, groups, case["layers"])
     names, shapes = [], []
     units, inputs = case["layers"][0]["units"], case["inputSize"]

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const ACT = { Linear: 'linear', Tanh: 'tanh', Sigmoid: 'sigmoid', HardSigmoid: 'hardSigmoid', Relu: 'relu', Softmax: 'softmax' };
+const ACT = { Linear: 'linear', Tanh: 'tanh', Sigmoid: 'sigmoid', HardSigmoid: 'hardSigmoid', Relu: 'relu', Softmax: 'softmax', Elu: 'elu' };
 const MERGE = { Concat: 'concat', Sum: 'sum', Multiply: 'mul', Average: 'ave' };
 
 function act(name) {
@@ -16,6 +16,15 @@ function act(name) {
 }
 
 function makeLayer(l, defaultInit, seed) {
+  if (l.kind === 'Activation') {
+    // Keras's standalone layers: LeakyReLU(alpha), ELU (tfjs takes only alpha = 1), Activation(name)
+    if (l.activation === 'LeakyRelu') return tf.layers.leakyReLU({ alpha: l.alpha });
+    if (l.activation === 'Elu') {
+      if ((l.alpha ?? 1) !== 1) throw new Error('tfjs ELU layers only take alpha = 1');
+      return tf.layers.elu();
+    }
+    return tf.layers.activation({ activation: act(l.activation) });
+  }
   if (l.kind === 'Dense') {
     const cfg = { units: l.units, activation: act(l.activation), useBias: l.useBias };
     cfg.kernelInitializer = defaultInit ? tf.initializers.glorotUniform({ seed }) : 'zeros';
@@ -54,7 +63,7 @@ function runStack(layers, specs, x, initialStates) {
   const finals = [];
   let y = x;
   specs.forEach((l, li) => {
-    if (l.kind === 'Dense') { y = layers[li].apply(y); return; }
+    if (l.kind === 'Dense' || l.kind === 'Activation') { y = layers[li].apply(y); return; }
     const init = initialStates.filter((s) => s.layer === li)
       .map((s) => tf.tensor2d(s.values, [1, s.values.length]));
     // order in the JSON is per direction hidden[, cell] = Keras' [h, c] / [fh, fc, bh, bc]

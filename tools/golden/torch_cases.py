@@ -4,7 +4,9 @@
 Consecutive recurrent layers of the same kind/size/direction/bias/activation, where all but the
 last return sequences, become ONE nn module with num_layers = their count (this is how the
 parameter order weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, *_l0_reverse, *_l1 ... comes
-out). Dense -> nn.Linear, with torch.softmax applied per step for activation Softmax.
+out). Dense -> nn.Linear, with torch.softmax applied per step for activation Softmax; a standalone activation
+layer -> nn.ELU / nn.LeakyReLU / nn.ReLU / nn.Tanh / nn.Sigmoid / nn.Softmax(dim=-1). A learned initial state
+(NeuralAmpModeler's LSTM) is a seeded tensor per layer and direction, flattened after that direction's parameters.
 """
 import sys
 
@@ -19,8 +21,8 @@ FRAMEWORK = "PyTorch " + torch.__version__
 
 
 def _same_module(a, b):
-    keys = ("kind", "units", "direction", "useBias", "activation")
-    return a["returnSequences"] and b["kind"] in REC_KINDS and all(a[k] == b[k] for k in keys)
+    keys = ("kind", "units", "direction", "useBias", "activation", "learnedInitialState")
+    return a["returnSequences"] and b["kind"] in REC_KINDS and all(a.get(k) == b.get(k) for k in keys)
 
 
 def group_layers(layers):
@@ -36,9 +38,21 @@ def group_layers(layers):
     return groups
 
 
+ACTIVATION_MODULES = {
+    "Elu": lambda l: torch.nn.ELU(alpha=l.get("alpha", 1.0)),
+    "LeakyRelu": lambda l: torch.nn.LeakyReLU(negative_slope=l["alpha"]),
+    "Relu": lambda l: torch.nn.ReLU(),
+    "Tanh": lambda l: torch.nn.Tanh(),
+    "Sigmoid": lambda l: torch.nn.Sigmoid(),
+    "Softmax": lambda l: torch.nn.Softmax(dim=-1),
+}
+
+
 def build_module(layers, first, count, in_size):
     l0 = layers[first]
     kind = l0["kind"]
+    if kind == "Activation":
+        return ACTIVATION_MODULES[l0["activation"]](l0)
     if kind == "Dense":
         return torch.nn.Linear(in_size, l0["units"], bias=l0["useBias"])
     bidir = l0["direction"] == "Bidirectional"
@@ -69,21 +83,49 @@ def build_modules(case):
         m = build_module(layers, first, count, in_size)
         modules.append(m)
         last = layers[first + count - 1]
-        in_size = last["units"] * (2 if last.get("direction") == "Bidirectional" else 1)
+        if last["kind"] != "Activation":
+            in_size = last["units"] * (2 if last.get("direction") == "Bidirectional" else 1)
     scale = case.get("weightScale")
     if scale:
         with torch.no_grad():
             for m in modules:
                 for p in m.parameters():
                     p.mul_(scale)
-    return groups, modules
+    # learned initial states: [num_layers * directions, H] per module, like h0 / c0, seeded after the weights
+    learned = {}
+    for (first, count), m in zip(groups, modules):
+        l0 = layers[first]
+        if l0.get("learnedInitialState"):
+            D = 2 if l0["direction"] == "Bidirectional" else 1
+            learned[first] = {k: (torch.rand(count * D, l0["units"]) - 0.5) for k in
+                              (("hidden", "cell") if l0["kind"] == "Lstm" else ("hidden",))}
+    return groups, modules, learned
+
+
+def flat_parameters(groups, modules, layers, learned):
+    """parameters() order, with each learned h0 (and c0) right after its layer and direction's tensors."""
+    out = []
+    for (first, count), m in zip(groups, modules):
+        l0 = layers[first]
+        if l0["kind"] not in REC_KINDS or first not in learned:
+            out += [p.detach().numpy().ravel() for p in m.parameters()]
+            continue
+        D = 2 if l0["direction"] == "Bidirectional" else 1
+        for k in range(count):
+            for d in range(D):
+                sfx = "_l%d%s" % (k, "_reverse" if d else "")
+                names = ("weight_ih", "weight_hh") + (("bias_ih", "bias_hh") if l0["useBias"] else ())
+                out += [getattr(m, n + sfx).detach().numpy().ravel() for n in names]
+                out += [learned[first][kind][k * D + d].numpy().ravel() for kind in ("hidden", "cell") if kind in learned[first]]
+    return np.concatenate(out)
 
 
 def run_case(case):
     layers = case["layers"]
-    groups, modules = build_modules(case)
-    params = np.concatenate([p.detach().numpy().ravel() for m in modules for p in m.parameters()])
+    groups, modules, learned = build_modules(case)
+    params = flat_parameters(groups, modules, layers, learned)
     if case.get("layout", "PyTorch") == "Keras":
+        assert not learned, "learned initial states are golden-tested in the PyTorch layout"
         params = to_keras(modules, groups, layers)
 
     runs = []
@@ -95,6 +137,9 @@ def run_case(case):
         with torch.no_grad():
             for (first, count), m in zip(groups, modules):
                 l0 = layers[first]
+                if l0["kind"] == "Activation":
+                    x = m(x)
+                    continue
                 if l0["kind"] == "Dense":
                     x = m(x)
                     if l0["activation"] == "Softmax":
@@ -106,12 +151,15 @@ def run_case(case):
                 H = l0["units"]
 
                 def stacked(kind):
-                    if not any((first + k, d, kind) in init for k in range(count) for d in range(D)):
+                    start = learned.get(first, {}).get(kind)
+                    if start is None and not any((first + k, d, kind) in init for k in range(count) for d in range(D)):
                         return None
                     a = np.zeros((count * D, 1, H), np.float32)
                     for k in range(count):
                         for d in range(D):
-                            a[k * D + d, 0] = init.get((first + k, d, kind), np.zeros(H, np.float32))
+                            # a given initial state wins; else the learned one; else zeros
+                            fallback = start[k * D + d].numpy() if start is not None else np.zeros(H, np.float32)
+                            a[k * D + d, 0] = init.get((first + k, d, kind), fallback)
                     return torch.from_numpy(a)
 
                 h0, c0 = stacked("hidden"), stacked("cell")

@@ -39,6 +39,12 @@ internal partial class OnnxLstm3x7Nobias : IBatchStepping<OnnxLstm3x7Nobias, Onn
 internal partial class OnnxLstm3x7GemmSeq : IBatchStepping<OnnxLstm3x7GemmSeq, OnnxLstm3x7GemmSeq.State, OnnxLstm3x7GemmSeq.BatchState>;
 internal partial class OnnxLstm3x7GemmLast : IBatchStepping<OnnxLstm3x7GemmLast, OnnxLstm3x7GemmLast.State, OnnxLstm3x7GemmLast.BatchState>;
 internal partial class OnnxLstm3x7HardSigmoidKeras3 : IBatchStepping<OnnxLstm3x7HardSigmoidKeras3, OnnxLstm3x7HardSigmoidKeras3.State, OnnxLstm3x7HardSigmoidKeras3.BatchState>;
+internal partial class TorchDenseStackEluLeaky : IBatchStepping<TorchDenseStackEluLeaky, TorchDenseStackEluLeaky.State, TorchDenseStackEluLeaky.BatchState>;
+internal partial class TorchGru4x6ReluLeakyHead : IBatchStepping<TorchGru4x6ReluLeakyHead, TorchGru4x6ReluLeakyHead.State, TorchGru4x6ReluLeakyHead.BatchState>;
+internal partial class TorchLstm1x8LearnedState : IBatchStepping<TorchLstm1x8LearnedState, TorchLstm1x8LearnedState.State, TorchLstm1x8LearnedState.BatchState>;
+internal partial class KerasDenseStackActivations : IBatchStepping<KerasDenseStackActivations, KerasDenseStackActivations.State, KerasDenseStackActivations.BatchState>;
+internal partial class KerasLstm3x6ActivationLayers : IBatchStepping<KerasLstm3x6ActivationLayers, KerasLstm3x6ActivationLayers.State, KerasLstm3x6ActivationLayers.BatchState>;
+internal partial class KerasSimpleRnn3x5EluLast : IBatchStepping<KerasSimpleRnn3x5EluLast, KerasSimpleRnn3x5EluLast.State, KerasSimpleRnn3x5EluLast.BatchState>;
 
 internal static class BatchGoldenModels
 {
@@ -79,5 +85,11 @@ internal static class BatchGoldenModels
         ["onnx_lstm_3x7_gemm_seq"] = BatchEquivalence.Check<OnnxLstm3x7GemmSeq, OnnxLstm3x7GemmSeq.State, OnnxLstm3x7GemmSeq.BatchState>,
         ["onnx_lstm_3x7_gemm_last"] = BatchEquivalence.Check<OnnxLstm3x7GemmLast, OnnxLstm3x7GemmLast.State, OnnxLstm3x7GemmLast.BatchState>,
         ["onnx_lstm_3x7_hard_sigmoid_keras3"] = BatchEquivalence.Check<OnnxLstm3x7HardSigmoidKeras3, OnnxLstm3x7HardSigmoidKeras3.State, OnnxLstm3x7HardSigmoidKeras3.BatchState>,
+        ["torch_dense_stack_elu_leaky"] = BatchEquivalence.Check<TorchDenseStackEluLeaky, TorchDenseStackEluLeaky.State, TorchDenseStackEluLeaky.BatchState>,
+        ["torch_gru_4x6_relu_leaky_head"] = BatchEquivalence.Check<TorchGru4x6ReluLeakyHead, TorchGru4x6ReluLeakyHead.State, TorchGru4x6ReluLeakyHead.BatchState>,
+        ["torch_lstm_1x8_learned_state"] = BatchEquivalence.Check<TorchLstm1x8LearnedState, TorchLstm1x8LearnedState.State, TorchLstm1x8LearnedState.BatchState>,
+        ["keras_dense_stack_activations"] = BatchEquivalence.Check<KerasDenseStackActivations, KerasDenseStackActivations.State, KerasDenseStackActivations.BatchState>,
+        ["keras_lstm_3x6_activation_layers"] = BatchEquivalence.Check<KerasLstm3x6ActivationLayers, KerasLstm3x6ActivationLayers.State, KerasLstm3x6ActivationLayers.BatchState>,
+        ["keras_simple_rnn_3x5_elu_last"] = BatchEquivalence.Check<KerasSimpleRnn3x5EluLast, KerasSimpleRnn3x5EluLast.State, KerasSimpleRnn3x5EluLast.BatchState>,
     };
 }

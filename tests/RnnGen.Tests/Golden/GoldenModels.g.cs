@@ -83,6 +83,36 @@ internal partial class TorchLstm2x20Skip;
 [Dense(5)]
 internal partial class TorchGru3x7DenseLast;
 
+[RnnModel(inputSize: 3)]
+[Dense(8)]
+[ActivationLayer(Activation.Elu)]
+[Dense(8, UseBias = false)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.01f)]
+[Dense(6)]
+[ActivationLayer(Activation.Elu, Alpha = 0.5f)]
+[Dense(5)]
+[ActivationLayer(Activation.Tanh)]
+[Dense(4)]
+[ActivationLayer(Activation.Softmax)]
+internal partial class TorchDenseStackEluLeaky;
+
+[RnnModel(inputSize: 4)]
+[Gru(6, ReturnSequences = true)]
+[ActivationLayer(Activation.Relu)]
+[Dense(3)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.2f)]
+internal partial class TorchGru4x6ReluLeakyHead;
+
+[RnnModel(inputSize: 1)]
+[Lstm(8, ReturnSequences = true, LearnedInitialState = true)]
+[Lstm(8, ReturnSequences = true, LearnedInitialState = true)]
+[Dense(1)]
+internal partial class TorchLstm1x8LearnedState;
+
+[RnnModel(inputSize: 3)]
+[Gru(5, ReturnSequences = true, Direction = Direction.Bidirectional, LearnedInitialState = true)]
+internal partial class TorchGru3x5LearnedStateBidir;
+
 [RnnModel(inputSize: 5)]
 [SimpleRnn(2)]
 internal partial class KerasSeedSimpleRnn;
@@ -175,6 +205,35 @@ internal partial class KerasLstm64x128;
 [Lstm(2, ReturnSequences = true)]
 internal partial class KerasLstm5x2Long;
 
+[RnnModel(inputSize: 1)]
+[Dense(8, Activation = Activation.Tanh)]
+[Dense(8, UseBias = false)]
+[ActivationLayer(Activation.Relu)]
+[Dense(8, Activation = Activation.Elu)]
+[Dense(6)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.3f)]
+[Dense(6, Activation = Activation.Relu, UseBias = false)]
+[Dense(6)]
+[ActivationLayer(Activation.Elu)]
+[Dense(4, Activation = Activation.Elu)]
+[Dense(3, Activation = Activation.Softmax)]
+internal partial class KerasDenseStackActivations;
+
+[RnnModel(inputSize: 3)]
+[Lstm(6, ReturnSequences = true)]
+[ActivationLayer(Activation.Sigmoid)]
+[Dense(4, Activation = Activation.Elu)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.3f)]
+[Dense(2)]
+[ActivationLayer(Activation.Softmax)]
+internal partial class KerasLstm3x6ActivationLayers;
+
+[RnnModel(inputSize: 3)]
+[SimpleRnn(5, Activation = Activation.Elu)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.1f)]
+[Dense(2)]
+internal partial class KerasSimpleRnn3x5EluLast;
+
 [RnnModel(inputSize: 3)]
 [SimpleRnn(7, ReturnSequences = true)]
 internal partial class OnnxRnn3x7;
@@ -243,6 +302,10 @@ internal static partial class GoldenModels
         "torch_lstm_8x32_dense_softmax",
         "torch_lstm_2x20_skip",
         "torch_gru_3x7_dense_last",
+        "torch_dense_stack_elu_leaky",
+        "torch_gru_4x6_relu_leaky_head",
+        "torch_lstm_1x8_learned_state",
+        "torch_gru_3x5_learned_state_bidir",
         "keras_seed_simple_rnn",
         "keras_seed_simple_rnn_seq",
         "keras_seed_lstm_seq_state",
@@ -265,6 +328,9 @@ internal static partial class GoldenModels
         "keras_stack_lstm_back_bigru_dense",
         "keras_lstm_64x128",
         "keras_lstm_5x2_long",
+        "keras_dense_stack_activations",
+        "keras_lstm_3x6_activation_layers",
+        "keras_simple_rnn_3x5_elu_last",
         "onnx_rnn_3x7",
         "onnx_rnn_5x2_relu",
         "onnx_lstm_5x2_bidir",
@@ -298,6 +364,10 @@ internal static partial class GoldenModels
         "torch_lstm_8x32_dense_softmax" => RunTorchLstm8x32DenseSoftmax(c, run, path),
         "torch_lstm_2x20_skip" => RunTorchLstm2x20Skip(c, run, path),
         "torch_gru_3x7_dense_last" => RunTorchGru3x7DenseLast(c, run, path),
+        "torch_dense_stack_elu_leaky" => RunTorchDenseStackEluLeaky(c, run, path),
+        "torch_gru_4x6_relu_leaky_head" => RunTorchGru4x6ReluLeakyHead(c, run, path),
+        "torch_lstm_1x8_learned_state" => RunTorchLstm1x8LearnedState(c, run, path),
+        "torch_gru_3x5_learned_state_bidir" => RunTorchGru3x5LearnedStateBidir(c, run, path),
         "keras_seed_simple_rnn" => RunKerasSeedSimpleRnn(c, run, path),
         "keras_seed_simple_rnn_seq" => RunKerasSeedSimpleRnnSeq(c, run, path),
         "keras_seed_lstm_seq_state" => RunKerasSeedLstmSeqState(c, run, path),
@@ -320,6 +390,9 @@ internal static partial class GoldenModels
         "keras_stack_lstm_back_bigru_dense" => RunKerasStackLstmBackBigruDense(c, run, path),
         "keras_lstm_64x128" => RunKerasLstm64x128(c, run, path),
         "keras_lstm_5x2_long" => RunKerasLstm5x2Long(c, run, path),
+        "keras_dense_stack_activations" => RunKerasDenseStackActivations(c, run, path),
+        "keras_lstm_3x6_activation_layers" => RunKerasLstm3x6ActivationLayers(c, run, path),
+        "keras_simple_rnn_3x5_elu_last" => RunKerasSimpleRnn3x5EluLast(c, run, path),
         "onnx_rnn_3x7" => RunOnnxRnn3x7(c, run, path),
         "onnx_rnn_5x2_relu" => RunOnnxRnn5x2Relu(c, run, path),
         "onnx_lstm_5x2_bidir" => RunOnnxLstm5x2Bidir(c, run, path),
@@ -350,6 +423,9 @@ internal static partial class GoldenModels
         "torch_lstm_8x32_dense_softmax" => StepTorchLstm8x32DenseSoftmax(c, run, path),
         "torch_lstm_2x20_skip" => StepTorchLstm2x20Skip(c, run, path),
         "torch_gru_3x7_dense_last" => StepTorchGru3x7DenseLast(c, run, path),
+        "torch_dense_stack_elu_leaky" => StepTorchDenseStackEluLeaky(c, run, path),
+        "torch_gru_4x6_relu_leaky_head" => StepTorchGru4x6ReluLeakyHead(c, run, path),
+        "torch_lstm_1x8_learned_state" => StepTorchLstm1x8LearnedState(c, run, path),
         "keras_seed_simple_rnn" => StepKerasSeedSimpleRnn(c, run, path),
         "keras_seed_simple_rnn_seq" => StepKerasSeedSimpleRnnSeq(c, run, path),
         "keras_seed_lstm_seq_state" => StepKerasSeedLstmSeqState(c, run, path),
@@ -363,6 +439,9 @@ internal static partial class GoldenModels
         "keras_stack_rnn_lstm_softmax" => StepKerasStackRnnLstmSoftmax(c, run, path),
         "keras_lstm_64x128" => StepKerasLstm64x128(c, run, path),
         "keras_lstm_5x2_long" => StepKerasLstm5x2Long(c, run, path),
+        "keras_dense_stack_activations" => StepKerasDenseStackActivations(c, run, path),
+        "keras_lstm_3x6_activation_layers" => StepKerasLstm3x6ActivationLayers(c, run, path),
+        "keras_simple_rnn_3x5_elu_last" => StepKerasSimpleRnn3x5EluLast(c, run, path),
         "onnx_rnn_3x7" => StepOnnxRnn3x7(c, run, path),
         "onnx_rnn_5x2_relu" => StepOnnxRnn5x2Relu(c, run, path),
         "onnx_gru_13x29_lbr1" => StepOnnxGru13x29Lbr1(c, run, path),
@@ -377,7 +456,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchRnnTanh3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnnTanh3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnnTanh3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchRnnTanh3x7.OutputLength(run.TimeSteps)];
@@ -394,7 +473,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchRnnTanh3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnnTanh3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnnTanh3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchRnnTanh3x7.OutputSize];
@@ -416,7 +495,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchRnnRelu5x2(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnnRelu5x2.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnnRelu5x2.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchRnnRelu5x2.OutputLength(run.TimeSteps)];
@@ -433,7 +512,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchRnnRelu5x2(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnnRelu5x2.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnnRelu5x2.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchRnnRelu5x2.OutputSize];
@@ -455,7 +534,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm3x7H0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm3x7H0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm3x7H0.OutputLength(run.TimeSteps)];
@@ -472,7 +551,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm3x7H0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm3x7H0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm3x7H0.OutputSize];
@@ -494,7 +573,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm13x29TwoLayers(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm13x29TwoLayers.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm13x29TwoLayers.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm13x29TwoLayers.OutputLength(run.TimeSteps)];
@@ -511,7 +590,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm13x29TwoLayers(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm13x29TwoLayers.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm13x29TwoLayers.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm13x29TwoLayers.OutputSize];
@@ -533,7 +612,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm5x2Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm5x2Long.OutputLength(run.TimeSteps)];
@@ -550,7 +629,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm5x2Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm5x2Long.OutputSize];
@@ -572,7 +651,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm64x128.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm64x128.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm64x128.OutputLength(run.TimeSteps)];
@@ -589,7 +668,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm64x128.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm64x128.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm64x128.OutputSize];
@@ -611,7 +690,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm5x2Bidir.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm5x2Bidir.OutputLength(run.TimeSteps)];
@@ -628,7 +707,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm3x7BidirTwoLayersLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm3x7BidirTwoLayersLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm3x7BidirTwoLayersLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm3x7BidirTwoLayersLast.OutputLength(run.TimeSteps)];
@@ -645,7 +724,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGru3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7H0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7H0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru3x7H0.OutputLength(run.TimeSteps)];
@@ -662,7 +741,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchGru3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7H0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7H0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchGru3x7H0.OutputSize];
@@ -684,7 +763,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGru13x29BidirTwoLayers(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru13x29BidirTwoLayers.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru13x29BidirTwoLayers.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru13x29BidirTwoLayers.OutputLength(run.TimeSteps)];
@@ -701,7 +780,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGruKerasLayout3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGruKerasLayout3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGruKerasLayout3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGruKerasLayout3x7.OutputLength(run.TimeSteps)];
@@ -718,7 +797,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGru3x7Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru3x7Long.OutputLength(run.TimeSteps)];
@@ -735,7 +814,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchGru3x7Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchGru3x7Long.OutputSize];
@@ -757,7 +836,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchRnn3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnn3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnn3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchRnn3x7Nobias.OutputLength(run.TimeSteps)];
@@ -774,7 +853,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchRnn3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchRnn3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchRnn3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchRnn3x7Nobias.OutputSize];
@@ -796,7 +875,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm3x7Nobias.OutputLength(run.TimeSteps)];
@@ -813,7 +892,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm3x7Nobias.OutputSize];
@@ -835,7 +914,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGru3x7NobiasBidir(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7NobiasBidir.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7NobiasBidir.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru3x7NobiasBidir.OutputLength(run.TimeSteps)];
@@ -852,7 +931,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm8x32DenseSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm8x32DenseSoftmax.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm8x32DenseSoftmax.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm8x32DenseSoftmax.OutputLength(run.TimeSteps)];
@@ -869,7 +948,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm8x32DenseSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm8x32DenseSoftmax.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm8x32DenseSoftmax.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm8x32DenseSoftmax.OutputSize];
@@ -891,7 +970,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm2x20Skip.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchLstm2x20Skip.OutputLength(run.TimeSteps)];
@@ -908,7 +987,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchLstm2x20Skip.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchLstm2x20Skip.OutputSize];
@@ -930,7 +1009,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunTorchGru3x7DenseLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7DenseLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7DenseLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[TorchGru3x7DenseLast.OutputLength(run.TimeSteps)];
@@ -947,7 +1026,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepTorchGru3x7DenseLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = TorchGru3x7DenseLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new TorchGru3x7DenseLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[TorchGru3x7DenseLast.OutputSize];
@@ -966,10 +1045,144 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
+    private static GoldenOutcome RunTorchDenseStackEluLeaky(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchDenseStackEluLeaky.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchDenseStackEluLeaky.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepTorchDenseStackEluLeaky(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchDenseStackEluLeaky.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[TorchDenseStackEluLeaky.OutputSize];
+        var outputs = new float[run.TimeSteps * TorchDenseStackEluLeaky.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * TorchDenseStackEluLeaky.InputSize, TorchDenseStackEluLeaky.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * TorchDenseStackEluLeaky.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunTorchGru4x6ReluLeakyHead(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchGru4x6ReluLeakyHead.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchGru4x6ReluLeakyHead.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepTorchGru4x6ReluLeakyHead(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchGru4x6ReluLeakyHead.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[TorchGru4x6ReluLeakyHead.OutputSize];
+        var outputs = new float[run.TimeSteps * TorchGru4x6ReluLeakyHead.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * TorchGru4x6ReluLeakyHead.InputSize, TorchGru4x6ReluLeakyHead.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * TorchGru4x6ReluLeakyHead.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunTorchLstm1x8LearnedState(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchLstm1x8LearnedState.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchLstm1x8LearnedState.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepTorchLstm1x8LearnedState(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchLstm1x8LearnedState.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[TorchLstm1x8LearnedState.OutputSize];
+        var outputs = new float[run.TimeSteps * TorchLstm1x8LearnedState.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * TorchLstm1x8LearnedState.InputSize, TorchLstm1x8LearnedState.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * TorchLstm1x8LearnedState.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunTorchGru3x5LearnedStateBidir(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = TorchGru3x5LearnedStateBidir.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[TorchGru3x5LearnedStateBidir.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
     private static GoldenOutcome RunKerasSeedSimpleRnn(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedSimpleRnn.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedSimpleRnn.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSeedSimpleRnn.OutputLength(run.TimeSteps)];
@@ -986,7 +1199,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasSeedSimpleRnn(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedSimpleRnn.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedSimpleRnn.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasSeedSimpleRnn.OutputSize];
@@ -1008,7 +1221,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasSeedSimpleRnnSeq(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedSimpleRnnSeq.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedSimpleRnnSeq.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSeedSimpleRnnSeq.OutputLength(run.TimeSteps)];
@@ -1025,7 +1238,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasSeedSimpleRnnSeq(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedSimpleRnnSeq.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedSimpleRnnSeq.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasSeedSimpleRnnSeq.OutputSize];
@@ -1047,7 +1260,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasSeedLstmSeqState(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedLstmSeqState.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedLstmSeqState.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSeedLstmSeqState.OutputLength(run.TimeSteps)];
@@ -1064,7 +1277,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasSeedLstmSeqState(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSeedLstmSeqState.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSeedLstmSeqState.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasSeedLstmSeqState.OutputSize];
@@ -1086,7 +1299,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasSimpleRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSimpleRnn3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSimpleRnn3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSimpleRnn3x7.OutputLength(run.TimeSteps)];
@@ -1103,7 +1316,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasSimpleRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSimpleRnn3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSimpleRnn3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasSimpleRnn3x7.OutputSize];
@@ -1125,7 +1338,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasSimpleRnn3x7BackwardsSeq(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSimpleRnn3x7BackwardsSeq.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSimpleRnn3x7BackwardsSeq.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSimpleRnn3x7BackwardsSeq.OutputLength(run.TimeSteps)];
@@ -1142,7 +1355,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasSimpleRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSimpleRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSimpleRnn5x2Relu.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasSimpleRnn5x2Relu.OutputLength(run.TimeSteps)];
@@ -1159,7 +1372,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasSimpleRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasSimpleRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasSimpleRnn5x2Relu.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasSimpleRnn5x2Relu.OutputSize];
@@ -1181,7 +1394,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm3x7State(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7State.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7State.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm3x7State.OutputLength(run.TimeSteps)];
@@ -1198,7 +1411,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm3x7State(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7State.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7State.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm3x7State.OutputSize];
@@ -1220,7 +1433,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm3x7BackwardsSeqState(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7BackwardsSeqState.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7BackwardsSeqState.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm3x7BackwardsSeqState.OutputLength(run.TimeSteps)];
@@ -1237,7 +1450,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm3x7HardSigmoid(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7HardSigmoid.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7HardSigmoid.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm3x7HardSigmoid.OutputLength(run.TimeSteps)];
@@ -1254,7 +1467,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm3x7HardSigmoid(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7HardSigmoid.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7HardSigmoid.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm3x7HardSigmoid.OutputSize];
@@ -1276,7 +1489,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm3x7Nobias.OutputLength(run.TimeSteps)];
@@ -1293,7 +1506,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm3x7Nobias.OutputSize];
@@ -1315,7 +1528,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasGru13x29(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasGru13x29.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasGru13x29.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasGru13x29.OutputLength(run.TimeSteps)];
@@ -1332,7 +1545,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasGru13x29(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasGru13x29.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasGru13x29.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasGru13x29.OutputSize];
@@ -1354,7 +1567,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm13x29(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm13x29.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm13x29.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm13x29.OutputLength(run.TimeSteps)];
@@ -1371,7 +1584,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm13x29(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm13x29.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm13x29.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm13x29.OutputSize];
@@ -1393,7 +1606,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm5x2BidirConcat(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2BidirConcat.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2BidirConcat.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm5x2BidirConcat.OutputLength(run.TimeSteps)];
@@ -1410,7 +1623,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm5x2BidirSum(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2BidirSum.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2BidirSum.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm5x2BidirSum.OutputLength(run.TimeSteps)];
@@ -1427,7 +1640,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm5x2BidirMul(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2BidirMul.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2BidirMul.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm5x2BidirMul.OutputLength(run.TimeSteps)];
@@ -1444,7 +1657,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm5x2BidirAve(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2BidirAve.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2BidirAve.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm5x2BidirAve.OutputLength(run.TimeSteps)];
@@ -1461,7 +1674,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasGru3x7BidirLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasGru3x7BidirLast.OutputLength(run.TimeSteps)];
@@ -1478,7 +1691,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm3x7BidirState(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm3x7BidirState.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm3x7BidirState.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm3x7BidirState.OutputLength(run.TimeSteps)];
@@ -1495,7 +1708,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasStackRnnLstmSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasStackRnnLstmSoftmax.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasStackRnnLstmSoftmax.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasStackRnnLstmSoftmax.OutputLength(run.TimeSteps)];
@@ -1512,7 +1725,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasStackRnnLstmSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasStackRnnLstmSoftmax.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasStackRnnLstmSoftmax.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasStackRnnLstmSoftmax.OutputSize];
@@ -1534,7 +1747,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasStackLstmBackBigruDense(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasStackLstmBackBigruDense.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasStackLstmBackBigruDense.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasStackLstmBackBigruDense.OutputLength(run.TimeSteps)];
@@ -1551,7 +1764,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm64x128.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm64x128.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm64x128.OutputLength(run.TimeSteps)];
@@ -1568,7 +1781,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm64x128.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm64x128.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm64x128.OutputSize];
@@ -1590,7 +1803,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunKerasLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[KerasLstm5x2Long.OutputLength(run.TimeSteps)];
@@ -1607,7 +1820,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepKerasLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = KerasLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
-        var state = new KerasLstm5x2Long.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[KerasLstm5x2Long.OutputSize];
@@ -1626,10 +1839,127 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
+    private static GoldenOutcome RunKerasDenseStackActivations(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasDenseStackActivations.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[KerasDenseStackActivations.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepKerasDenseStackActivations(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasDenseStackActivations.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[KerasDenseStackActivations.OutputSize];
+        var outputs = new float[run.TimeSteps * KerasDenseStackActivations.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * KerasDenseStackActivations.InputSize, KerasDenseStackActivations.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * KerasDenseStackActivations.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunKerasLstm3x6ActivationLayers(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasLstm3x6ActivationLayers.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[KerasLstm3x6ActivationLayers.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepKerasLstm3x6ActivationLayers(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasLstm3x6ActivationLayers.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[KerasLstm3x6ActivationLayers.OutputSize];
+        var outputs = new float[run.TimeSteps * KerasLstm3x6ActivationLayers.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * KerasLstm3x6ActivationLayers.InputSize, KerasLstm3x6ActivationLayers.InputSize), ref state, stepOut);
+            stepOut.CopyTo(outputs.AsSpan(t * KerasLstm3x6ActivationLayers.OutputSize));
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome RunKerasSimpleRnn3x5EluLast(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasSimpleRnn3x5EluLast.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var outputs = new float[KerasSimpleRnn3x5EluLast.OutputLength(run.TimeSteps)];
+        model.Run(run.Inputs, ref state, outputs);
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
+    private static GoldenOutcome StepKerasSimpleRnn3x5EluLast(GoldenCase c, GoldenRun run, VectorPath path)
+    {
+        var model = KerasSimpleRnn3x5EluLast.FromParameters(c.Parameters, c.Layout, path);
+        var state = model.NewState();
+        foreach (var s in run.InitialStates)
+            s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
+        var stepOut = new float[KerasSimpleRnn3x5EluLast.OutputSize];
+        var outputs = new float[KerasSimpleRnn3x5EluLast.OutputSize];
+        for (int t = 0; t < run.TimeSteps; t++)
+        {
+            model.Step(run.Inputs.AsSpan(t * KerasSimpleRnn3x5EluLast.InputSize, KerasSimpleRnn3x5EluLast.InputSize), ref state, stepOut);
+            if (t == run.TimeSteps - 1) stepOut.CopyTo(outputs, 0);
+        }
+        var finals = new float[run.FinalStates.Count][];
+        for (int i = 0; i < finals.Length; i++)
+        {
+            var s = run.FinalStates[i];
+            finals[i] = (s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction)).ToArray();
+        }
+        return new GoldenOutcome(outputs, finals);
+    }
+
     private static GoldenOutcome RunOnnxRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxRnn3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxRnn3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxRnn3x7.OutputLength(run.TimeSteps)];
@@ -1646,7 +1976,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxRnn3x7.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxRnn3x7.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxRnn3x7.OutputSize];
@@ -1668,7 +1998,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxRnn5x2Relu.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxRnn5x2Relu.OutputLength(run.TimeSteps)];
@@ -1685,7 +2015,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxRnn5x2Relu.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxRnn5x2Relu.OutputSize];
@@ -1707,7 +2037,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm5x2Bidir.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm5x2Bidir.OutputLength(run.TimeSteps)];
@@ -1724,7 +2054,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm3x7Reverse(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7Reverse.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7Reverse.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm3x7Reverse.OutputLength(run.TimeSteps)];
@@ -1741,7 +2071,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxGru13x29Lbr1(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxGru13x29Lbr1.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxGru13x29Lbr1.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxGru13x29Lbr1.OutputLength(run.TimeSteps)];
@@ -1758,7 +2088,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxGru13x29Lbr1(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxGru13x29Lbr1.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxGru13x29Lbr1.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxGru13x29Lbr1.OutputSize];
@@ -1780,7 +2110,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxGru13x29Lbr0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxGru13x29Lbr0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxGru13x29Lbr0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxGru13x29Lbr0.OutputLength(run.TimeSteps)];
@@ -1797,7 +2127,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxGru13x29Lbr0(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxGru13x29Lbr0.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxGru13x29Lbr0.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxGru13x29Lbr0.OutputSize];
@@ -1819,7 +2149,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxGru3x7BidirLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxGru3x7BidirLast.OutputLength(run.TimeSteps)];
@@ -1836,7 +2166,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm3x7Nobias.OutputLength(run.TimeSteps)];
@@ -1853,7 +2183,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7Nobias.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxLstm3x7Nobias.OutputSize];
@@ -1875,7 +2205,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm3x7GemmSeq(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7GemmSeq.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7GemmSeq.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm3x7GemmSeq.OutputLength(run.TimeSteps)];
@@ -1892,7 +2222,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxLstm3x7GemmSeq(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7GemmSeq.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7GemmSeq.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxLstm3x7GemmSeq.OutputSize];
@@ -1914,7 +2244,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm3x7GemmLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7GemmLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7GemmLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm3x7GemmLast.OutputLength(run.TimeSteps)];
@@ -1931,7 +2261,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxLstm3x7GemmLast(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7GemmLast.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7GemmLast.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxLstm3x7GemmLast.OutputSize];
@@ -1953,7 +2283,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome RunOnnxLstm3x7HardSigmoidKeras3(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7HardSigmoidKeras3.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7HardSigmoidKeras3.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var outputs = new float[OnnxLstm3x7HardSigmoidKeras3.OutputLength(run.TimeSteps)];
@@ -1970,7 +2300,7 @@ internal static partial class GoldenModels
     private static GoldenOutcome StepOnnxLstm3x7HardSigmoidKeras3(GoldenCase c, GoldenRun run, VectorPath path)
     {
         var model = OnnxLstm3x7HardSigmoidKeras3.FromParameters(c.Parameters, c.Layout, path);
-        var state = new OnnxLstm3x7HardSigmoidKeras3.State();
+        var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
         var stepOut = new float[OnnxLstm3x7HardSigmoidKeras3.OutputSize];

@@ -29,6 +29,15 @@ public sealed class ActivationAccuracyTests(ITestOutputHelper output)
     public void Relu_is_exact() => Check<ReluActivation>("relu", x => Math.Max(x, 0), 0);
 
     [Fact]
+    public void Elu_is_within_2_5e7() => Check<EluActivation<AlphaOne>>("elu", x => x > 0 ? x : Math.Exp(x) - 1, 2.5e-7);
+
+    [Fact]
+    public void Elu_scales_by_its_alpha() => Check<EluActivation<AlphaHalf>>("elu (α 0.5)", x => x > 0 ? x : 0.5 * (Math.Exp(x) - 1), 2.5e-7);
+
+    [Fact]
+    public void LeakyRelu_is_one_rounded_multiply() => Check<LeakyReluActivation<AlphaPyTorch>>("leaky relu (α 0.01)", x => x >= 0 ? x : (double)(float)(0.01f * (float)x), 0);
+
+    [Fact]
     public void Softmax_matches_double_precision()
     {
         var random = new Random(7);
@@ -86,6 +95,21 @@ public sealed class ActivationAccuracyTests(ITestOutputHelper output)
 
             Assert.True(float.IsNaN(Evaluate(actual, inputs, float.NaN)), $"{name} {width}: NaN must stay NaN");
         }
+    }
+
+    private readonly struct AlphaOne : IActivationAlpha
+    {
+        public static float Value => 1f;
+    }
+
+    private readonly struct AlphaHalf : IActivationAlpha
+    {
+        public static float Value => 0.5f;
+    }
+
+    private readonly struct AlphaPyTorch : IActivationAlpha
+    {
+        public static float Value => 0.01f;
     }
 
     private static float Evaluate(float[] results, float[] inputs, float x) => results[Array.FindIndex(inputs, v => v.Equals(x))];

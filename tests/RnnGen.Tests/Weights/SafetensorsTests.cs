@@ -24,6 +24,41 @@ public sealed class SafetensorsTests
     }
 
     [Fact]
+    public void A_module_saved_on_its_own_loads_without_a_module_prefix()
+    {
+        // save_file(lstm.state_dict()) of a bare nn.LSTM: weight_ih_l0, weight_hh_l0, ..., bias_hh_l1.
+        GoldenCase golden = GoldenCase.Load("torch_lstm_13x29_two_layers");
+        var fromFile = TorchLstm13x29TwoLayers.FromSafetensors(Read("torch_lstm_13x29_two_layers_bare.safetensors"), WeightLayout.PyTorch);
+        var fromParameters = TorchLstm13x29TwoLayers.FromParameters(golden.Parameters, WeightLayout.PyTorch);
+
+        AssertSameModel(golden, inputs => Run(fromFile, inputs), inputs => Run(fromParameters, inputs));
+    }
+
+    [Fact]
+    public void Learned_initial_states_load_by_name_and_new_streams_start_from_them()
+    {
+        GoldenCase golden = GoldenCase.Load("torch_lstm_1x8_learned_state");
+        var fromFile = TorchLstm1x8LearnedState.FromSafetensors(Read("torch_lstm_1x8_learned_state.safetensors"), WeightLayout.PyTorch);
+        var fromParameters = TorchLstm1x8LearnedState.FromParameters(golden.Parameters, WeightLayout.PyTorch);
+
+        AssertSameModel(golden, inputs => Run(fromFile, inputs), inputs => Run(fromParameters, inputs));
+        TorchLstm1x8LearnedState.State learned = fromFile.NewState();
+        Assert.Contains(learned.Hidden(0).ToArray(), value => value != 0f);
+        Assert.Contains(learned.Cell(1).ToArray(), value => value != 0f);
+        Assert.All(default(TorchLstm1x8LearnedState.State).Hidden(0).ToArray(), value => Assert.Equal(0f, value));
+    }
+
+    [Fact]
+    public void A_file_without_the_declared_learned_state_names_the_missing_tensor()
+    {
+        byte[] file = Read("torch_lstm_13x29_two_layers.safetensors");
+
+        var error = Assert.Throws<ArgumentException>(() => Lstm13x29LearnedState.FromSafetensors(file, WeightLayout.PyTorch));
+
+        Assert.Contains("'lstm.initial_h_l0' is missing (expected [29])", error.Message);
+    }
+
+    [Fact]
     public void A_bidirectional_GRU_loads_its_reverse_tensors()
     {
         GoldenCase golden = GoldenCase.Load("torch_gru_13x29_bidir_two_layers");
@@ -223,6 +258,8 @@ public sealed class SafetensorsTests
 
     private static float[] Run(TorchGruKerasLayout3x7 model, float[] inputs) => RunWith(inputs, 3, TorchGruKerasLayout3x7.OutputLength, (i, o) => { var s = new TorchGruKerasLayout3x7.State(); model.Run(i, ref s, o); });
 
+    private static float[] Run(TorchLstm1x8LearnedState model, float[] inputs) => RunWith(inputs, 1, TorchLstm1x8LearnedState.OutputLength, (i, o) => { var s = model.NewState(); model.Run(i, ref s, o); });
+
     private static float[] Run(TorchLstm8x32DenseSoftmax model, float[] inputs) => RunWith(inputs, 8, TorchLstm8x32DenseSoftmax.OutputLength, (i, o) => { var s = new TorchLstm8x32DenseSoftmax.State(); model.Run(i, ref s, o); });
 
     private static float[] RunWith(float[] inputs, int inputSize, Func<int, int> outputLength, Action<float[], float[]> run)
@@ -241,3 +278,8 @@ internal partial class Lstm13x30;
 [RnnModel(inputSize: 3)]
 [Lstm(2)]
 internal partial class Lstm3x2;
+
+[RnnModel(inputSize: 13)]
+[Lstm(29, ReturnSequences = true, LearnedInitialState = true)]
+[Lstm(29, ReturnSequences = true)]
+internal partial class Lstm13x29LearnedState;
