@@ -12,10 +12,11 @@ public static class CliApp
 {
     private const string Usage = """
         usage:
-          rnngen import MODEL -o WEIGHTS.safetensors [--layout keras|pytorch] [--name TYPE]
+          rnngen import MODEL -o WEIGHTS.safetensors [--layout keras|pytorch] [--name TYPE] [--order a,b,c]
               converts MODEL's weights and prints the C# declaration to paste
-          rnngen inspect MODEL
+          rnngen inspect MODEL [--order a,b,c]
               lists layers, weight shapes, parameter counts and anything unsupported
+          --order: the forward order of a PyTorch state_dict's modules, when the one inferred from sizes is wrong
         MODEL: 
         """;
 
@@ -38,7 +39,7 @@ public static class CliApp
 
         try
         {
-            ImportedModel model = ModelImporter.ReadFile(parsed.Model);
+            ImportedModel model = ModelImporter.ReadFile(parsed.Model, new ImportOptions(parsed.Order));
             return parsed.Command == "inspect" ? Inspect(model, parsed, output) : Import(model, parsed, output);
         }
         catch (ModelImportException e)

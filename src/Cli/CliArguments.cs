@@ -1,21 +1,23 @@
+using System;
 using System.Collections.Generic;
 
 namespace RnnGen.Cli;
 
 /// <summary>The parsed command line: a command, its one model path, and options.</summary>
-internal sealed record CliArguments(string Command, string Model, string? Output, WeightLayout? Layout, string? Name)
+internal sealed record CliArguments(string Command, string Model, string? Output, WeightLayout? Layout, string? Name, IReadOnlyList<string>? Order = null)
 {
-    /// <summary>Parses <c>COMMAND MODEL [-o FILE] [--layout keras|pytorch] [--name TYPE]</c>; returns null with <paramref name="error"/> set on bad usage.</summary>
+    /// <summary>Parses <c>COMMAND MODEL [-o FILE] [--layout keras|pytorch] [--name TYPE] [--order a,b,c]</c>; returns null with <paramref name="error"/> set on bad usage.</summary>
     public static CliArguments? Parse(string[] args, out string? error)
     {
         error = null;
         string? command = null, model = null, output = null, name = null;
+        string[]? order = null;
         WeightLayout? layout = null;
         var queue = new Queue<string>(args);
         while (queue.Count > 0)
         {
             string arg = queue.Dequeue();
-            if (arg is "-o" or "--output" or "--layout" or "--name")
+            if (arg is "-o" or "--output" or "--layout" or "--name" or "--order")
             {
                 if (queue.Count == 0)
                 {
@@ -37,6 +39,15 @@ internal sealed record CliArguments(string Command, string Model, string? Output
                         break;
                     case "--name":
                         name = value;
+                        break;
+                    case "--order":
+                        order = value.Split(',', StringSplitOptions.TrimEntries);
+                        if (Array.Exists(order, module => module.Length == 0))
+                        {
+                            error = $"--order takes module names separated by commas, e.g. --order lstm,lstm2,dense; not '{value}'";
+                            return null;
+                        }
+
                         break;
                     default:
                         output = value;
@@ -81,6 +92,6 @@ internal sealed record CliArguments(string Command, string Model, string? Output
             return null;
         }
 
-        return new CliArguments(command, model, output, layout, name);
+        return new CliArguments(command, model, output, layout, name, order);
     }
 }

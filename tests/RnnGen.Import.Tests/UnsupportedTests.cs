@@ -34,7 +34,42 @@ public sealed class UnsupportedTests
 
         ImportedModel model = ModelImporter.Read(json, "model.json");
 
-        Assert.Equal(new[] { "layer 'conv1d_0' (conv1d) is not supported yet" }, model.Unsupported);
+        Assert.Equal(new[] { "layers[0] 'conv1d_0' (conv1d) is not supported yet" }, model.Unsupported);
+    }
+
+    [Fact]
+    public void An_rtneural_layer_after_an_unsupported_one_says_why_its_size_is_unknown()
+    {
+        byte[] json = """
+            {"in_shape": [null, null, 2], "layers": [
+              {"type": "dense", "activation": "", "shape": [null, null, 3], "weights": [[[1, 2, 3], [4, 5, 6]], [0, 0, 0]]},
+              {"type": "prelu", "shape": [null, null, 3], "weights": [[[0.1, 0.2, 0.3]]]},
+              {"type": "dense", "activation": "", "shape": [null, null, 1], "weights": [[[1], [1], [1]], [0]]}]}
+            """u8.ToArray();
+
+        ImportedModel model = ModelImporter.Read(json, "model.json");
+
+        Assert.Equal(new[] { "layers[1] 'prelu_1' (prelu) is not supported yet", "layers[2] 'dense_2' (dense) follows a layer RnnGen cannot run, so its input size is unknown" }, model.Unsupported);
+    }
+
+    [Fact]
+    public void An_rtneural_shape_that_disagrees_with_the_weights_is_refused()
+    {
+        byte[] json = """{"in_shape": [null, null, 2], "layers": [{"type": "dense", "activation": "", "shape": [null, null, 4], "weights": [[[1, 2, 3], [4, 5, 6]], [0, 0, 0]]}]}"""u8.ToArray();
+
+        var error = Assert.Throws<ModelImportException>(() => ModelImporter.Read(json, "model.json"));
+
+        Assert.Equal("RTNeural JSON layers[0] 'dense_0' (dense): its shape ends in 4, but its weights (or, for an activation, its input) make it output 3.", error.Message);
+    }
+
+    [Fact]
+    public void An_rtneural_kernel_that_does_not_take_in_shape_is_refused_naming_both_sizes()
+    {
+        byte[] json = """{"in_shape": [null, null, 1], "layers": [{"type": "dense", "activation": "", "shape": [null, null, 3], "weights": [[[1, 2, 3], [4, 5, 6]], [0, 0, 0]]}]}"""u8.ToArray();
+
+        var error = Assert.Throws<ModelImportException>(() => ModelImporter.Read(json, "model.json"));
+
+        Assert.Contains("its kernel 'layers[0].weights[0]' has shape [2, 3], so it takes 2 inputs, but 1 arrive", error.Message);
     }
 
     [Fact]

@@ -213,7 +213,8 @@ layers = [k3("InputLayer", name="input_layer", batch_shape=[None, None, 2], dtyp
 write_keras3("keras3_rnn_gru_dense.keras", layers, {"simple_rnn/cell": keras_rnn(rnn), "gru/cell": keras_rnn(gru), "dense": keras_dense(dense)})
 save_expected("keras3_rnn_gru_dense", x, y)
 
-# 6. RTNeural JSON: GRU(1→8) → Dense(8→4, tanh) → Dense(4→1) → standalone sigmoid layer, every step.
+# 6. RTNeural JSON: GRU(1→8) → Dense(8→4, tanh) → Dense(4→1) → standalone sigmoid activation layer (RTNeural's
+#    exporter writes it as type "activation"), every step.
 gru, d1, d2 = nn.GRU(1, 8), nn.Linear(8, 4), nn.Linear(4, 1)
 x = np.random.randn(T, 1).astype(np.float32)
 y = run(lambda t: torch.sigmoid(d2.double()(torch.tanh(d1.double()(gru.double()(t[:, None, :])[0]))))[:, 0, :], x)
@@ -224,7 +225,7 @@ rt = {"in_shape": [None, None, 1], "layers": [
     {"type": "gru", "activation": "", "shape": [None, None, 8], "weights": tolist(keras_rnn(gru))},
     {"type": "dense", "activation": "tanh", "shape": [None, None, 4], "weights": tolist(keras_dense(d1))},
     {"type": "dense", "activation": "", "shape": [None, None, 1], "weights": tolist(keras_dense(d2))},
-    {"type": "sigmoid", "shape": [None, None, 1], "weights": []}]}
+    {"type": "activation", "activation": "sigmoid", "shape": [None, None, 1], "weights": []}]}
 with open(os.path.join(OUT, "rtneural_gru_dense.json"), "w") as f:
     json.dump(rt, f)
 save_expected("rtneural_gru_dense", x, y)

@@ -7,8 +7,8 @@ namespace RnnGen.Import;
 /// <summary>A PyTorch <c>state_dict</c> saved with <c>safetensors.torch.save_file</c>: layers inferred from tensor names and shapes.</summary>
 public static class PyTorchSafetensorsImporter
 {
-    /// <summary>Reads the file's tensors and infers the layers.</summary>
-    public static ImportedModel Read(byte[] file)
+    /// <summary>Reads the file's tensors and infers the layers (in the order <paramref name="options"/> gives, if it gives one).</summary>
+    public static ImportedModel Read(byte[] file, ImportOptions options)
     {
         const string format = "PyTorch safetensors";
         var model = new ImportedModel(format, WeightLayout.PyTorch);
@@ -30,7 +30,7 @@ public static class PyTorchSafetensorsImporter
             tensors.Add(new RawTensor(tensor.Name, Array.ConvertAll(tensor.Shape, d => (long)d), values));
         }
 
-        StateDictLayers.Read(model, tensors, format);
+        StateDictLayers.Read(model, tensors, format, options.ModuleOrder);
         return model;
     }
 }

@@ -8,11 +8,11 @@ namespace RnnGen.Import;
 /// Infers layers from a PyTorch <c>state_dict</c>: a module with <c>weight_ih_l{k}</c> is nn.RNN/LSTM/GRU (which one
 /// follows from <c>weight_hh</c>'s rows per hidden unit: 1, 4 or 3), one with a 2-D <c>weight</c> is nn.Linear.
 /// Modules are chained by matching sizes, since a state_dict's order (safetensors sorts names) need not be the
-/// forward order.
+/// forward order, unless the caller names the order (<see cref="ImportOptions.ModuleOrder"/>).
 /// </summary>
 internal static class StateDictLayers
 {
-    public static void Read(ImportedModel model, IReadOnlyList<RawTensor> tensors, string format)
+    public static void Read(ImportedModel model, IReadOnlyList<RawTensor> tensors, string format, IReadOnlyList<string>? order = null)
     {
         var byName = new Dictionary<string, RawTensor>(StringComparer.Ordinal);
         foreach (RawTensor tensor in tensors)
@@ -67,7 +67,14 @@ internal static class StateDictLayers
 
         if (model.Unsupported.Count == 0)
         {
-            Chain(model, candidates, format);
+            if (order is null)
+            {
+                Chain(model, candidates, format);
+            }
+            else
+            {
+                Ordered(model, candidates, format, order);
+            }
         }
     }
 
@@ -173,8 +180,48 @@ internal static class StateDictLayers
         }
 
         model.InputSize = model.Layers[0].InputSize;
-        model.Notes.Add("layer order inferred from matching sizes; PyTorch recurrent modules return every step (ReturnSequences = true): set it false on the last one if your forward keeps only the last step; nn.RNN is assumed to use tanh");
+        model.Notes.Add($"module order inferred from matching sizes ({string.Join(", ", ModuleNames(model))}): a state_dict does not record the forward order; if yours differs, give it with --order {string.Join(",", ModuleNames(model))}");
+        model.Notes.Add(RecurrentNote);
     }
+
+    private const string RecurrentNote = "PyTorch recurrent modules return every step (ReturnSequences = true): set it false on the last one if your forward keeps only the last step; nn.RNN is assumed to use tanh";
+
+    /// <summary>The modules in the order the caller gave, checked to be exactly the file's modules and to chain by size.</summary>
+    private static void Ordered(ImportedModel model, List<List<ImportedLayer>> modules, string format, IReadOnlyList<string> order)
+    {
+        var byName = modules.ToDictionary(m => m[0].Module ?? string.Empty, StringComparer.Ordinal);
+        string known = string.Join(", ", byName.Keys.Select(k => k.Length == 0 ? "(root)" : k).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (string name in order)
+        {
+            if (!byName.ContainsKey(name))
+            {
+                throw new ModelImportException($"{format}: --order names module '{name}', which the file does not have (its modules: {known}).");
+            }
+        }
+
+        if (order.Distinct(StringComparer.Ordinal).Count() != order.Count || order.Count != byName.Count)
+        {
+            throw new ModelImportException($"{format}: --order must name every module of the file exactly once (its modules: {known}); it names {string.Join(",", order)}.");
+        }
+
+        foreach (string name in order)
+        {
+            List<ImportedLayer> module = byName[name];
+            if (model.Layers.Count > 0 && model.Layers[^1].OutputSize != module[0].InputSize)
+            {
+                throw new ModelImportException($"{format}: in the --order given, module '{name}' takes {module[0].InputSize} inputs but '{model.Layers[^1].Module}' before it outputs {model.Layers[^1].OutputSize}.");
+            }
+
+            model.Layers.AddRange(module);
+        }
+
+        model.InputSize = model.Layers[0].InputSize;
+        model.Notes.Add($"module order as given by --order: {string.Join(", ", order)}");
+        model.Notes.Add(RecurrentNote);
+    }
+
+    private static IEnumerable<string> ModuleNames(ImportedModel model) =>
+        model.Layers.Select(layer => layer.Module ?? string.Empty).Distinct(StringComparer.Ordinal).Select(m => m.Length == 0 ? "(root)" : m);
 
     private static RawTensor Get(Dictionary<string, RawTensor> byName, string module, string name) =>
         byName.TryGetValue(Join(module, name), out RawTensor? tensor) ? tensor : throw new ModelImportException($"module '{module}': tensor '{Join(module, name)}' is missing.");

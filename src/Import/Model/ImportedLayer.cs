@@ -15,10 +15,14 @@ public sealed class ImportedLayer
         Activation = kind == LayerKind.Dense ? Activation.Linear : Activation.Tanh;
     }
 
+    /// <summary>A standalone activation layer over vectors of <paramref name="width"/> floats.</summary>
+    public static ImportedLayer StandaloneActivation(string sourceName, int width, Activation activation, float? alpha) =>
+        new(sourceName, LayerKind.Activation, width, width) { Activation = activation, Alpha = alpha };
+
     /// <summary>The layer's name in the source file (Keras layer name, ONNX node name, PyTorch module, …).</summary>
     public string SourceName { get; }
 
-    /// <summary>Dense, SimpleRnn, Lstm or Gru.</summary>
+    /// <summary>Dense, SimpleRnn, Lstm, Gru or a standalone Activation.</summary>
     public LayerKind Kind { get; }
 
     /// <summary>Floats per step going in.</summary>
@@ -29,6 +33,12 @@ public sealed class ImportedLayer
 
     /// <summary>Output (and LSTM cell) activation.</summary>
     public Activation Activation { get; set; }
+
+    /// <summary>α of an ELU / Leaky ReLU activation (null: none, or ELU's default 1).</summary>
+    public float? Alpha { get; set; }
+
+    /// <summary>Whether the weights carry the initial state each stream starts from (<see cref="LayerWeights.InitialHidden"/>).</summary>
+    public bool LearnedInitialState { get; set; }
 
     /// <summary>LSTM/GRU gate activation.</summary>
     public Activation RecurrentActivation { get; set; } = Activation.Sigmoid;
@@ -64,5 +74,5 @@ public sealed class ImportedLayer
     public int OutputSize => Direction == Direction.Bidirectional && MergeMode == MergeMode.Concat ? 2 * Units : Units;
 
     /// <summary>The runtime's view of this layer, for tensor shapes and counts.</summary>
-    public LayerShape Shape => new(Kind, InputSize, Units, Direction == Direction.Bidirectional ? 2 : 1, UseBias, ResetAfter);
+    public LayerShape Shape => new(Kind, InputSize, Units, Direction == Direction.Bidirectional ? 2 : 1, UseBias, ResetAfter, LearnedInitialState);
 }

@@ -30,4 +30,10 @@ public sealed class LayerWeights
     /// reset-after GRU needs it apart; other layers add it to <see cref="InputBias"/> when rendered to Keras.
     /// </summary>
     public float[]? RecurrentBias { get; }
+
+    /// <summary>The hidden state <c>[units]</c> this direction starts from, when the model learned one (NAM's LSTM).</summary>
+    public float[]? InitialHidden { get; init; }
+
+    /// <summary>The LSTM cell state <c>[units]</c> this direction starts from, when the model learned one.</summary>
+    public float[]? InitialCell { get; init; }
 }

@@ -42,6 +42,11 @@ public static class DeclarationPrinter
 
     private static string Layer(ImportedLayer layer)
     {
+        if (layer.Kind == LayerKind.Activation)
+        {
+            return "[ActivationLayer(Activation." + layer.Activation + Alpha(layer) + ")]";
+        }
+
         var options = new List<string> { Number(layer.Units) };
         if (layer.Activation != (layer.Kind == LayerKind.Dense ? Activation.Linear : Activation.Tanh))
         {
@@ -51,6 +56,11 @@ public static class DeclarationPrinter
         if (layer.Kind is LayerKind.Lstm or LayerKind.Gru && layer.RecurrentActivation != Activation.Sigmoid)
         {
             options.Add("RecurrentActivation = Activation." + layer.RecurrentActivation);
+        }
+
+        if (Alpha(layer) is { Length: > 0 } alpha)
+        {
+            options.Add(alpha.Substring(2));
         }
 
         if (!layer.UseBias)
@@ -79,6 +89,11 @@ public static class DeclarationPrinter
             {
                 options.Add("ResetAfter = false");
             }
+
+            if (layer.LearnedInitialState)
+            {
+                options.Add("LearnedInitialState = true");
+            }
         }
 
         string name = layer.Kind switch
@@ -89,6 +104,16 @@ public static class DeclarationPrinter
             _ => "Dense",
         };
         return "[" + name + "(" + string.Join(", ", options) + ")]";
+    }
+
+    /// <summary><c>, Alpha = 0.3f</c> where the layer's α differs from its activation's default; empty otherwise.</summary>
+    private static string Alpha(ImportedLayer layer)
+    {
+        bool uses = ActivationAlpha.Uses(layer.Activation) || (layer.Kind is LayerKind.Lstm or LayerKind.Gru && ActivationAlpha.Uses(layer.RecurrentActivation));
+        float? alpha = layer.Alpha ?? ActivationAlpha.Default(layer.Activation);
+        return uses && alpha is { } value && value != ActivationAlpha.Default(layer.Activation)
+            ? ", Alpha = " + value.ToString("R", CultureInfo.InvariantCulture) + "f"
+            : string.Empty;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -24,6 +24,11 @@ public static class TensorRenderer
         for (int i = 0; i < model.Layers.Count; i++)
         {
             ImportedLayer layer = model.Layers[i];
+            if (!LayerKinds.HasWeights(layer.Kind))
+            {
+                continue;
+            }
+
             if (FrameworkTensors.Unsupported(layer.Shape, layout) is { } why)
             {
                 throw new ModelImportException($"layer '{layer.SourceName}': {why}.");
@@ -56,7 +61,7 @@ public static class TensorRenderer
             for (int j = i + 1; j < model.Layers.Count; j++)
             {
                 LayerShape a = model.Layers[i].Shape, b = model.Layers[j].Shape;
-                bool same = a.Kind == b.Kind && a.InputSize == b.InputSize && a.Units == b.Units && a.Directions == b.Directions && a.UseBias == b.UseBias && a.ResetAfter == b.ResetAfter;
+                bool same = LayerKinds.HasWeights(a.Kind) && a.Kind == b.Kind && a.LearnedInitialState == b.LearnedInitialState && a.InputSize == b.InputSize && a.Units == b.Units && a.Directions == b.Directions && a.UseBias == b.UseBias && a.ResetAfter == b.ResetAfter;
                 if (same && NaturalOrder.Instance.Compare(ModuleName(model.Layers[i], i, layout), ModuleName(model.Layers[j], j, layout)) > 0)
                 {
                     return false;
@@ -115,6 +120,8 @@ public static class TensorRenderer
             TensorRole.StackedBiases => Concat(w.InputBias!, w.RecurrentBias ?? new float[w.InputBias!.Length]),
             TensorRole.InputBias => GateOrder.BiasFromKeras(w.InputBias!, gates, units, layer.Kind, layout),
             TensorRole.RecurrentBias => GateOrder.BiasFromKeras(w.RecurrentBias ?? new float[w.InputBias!.Length], gates, units, layer.Kind, layout),
+            TensorRole.InitialHidden => w.InitialHidden!,
+            TensorRole.InitialCell => w.InitialCell!,
             _ => throw new ModelImportException($"layer '{layer.SourceName}': {spec.Role} tensors cannot be rendered."),
         };
     }

@@ -10,8 +10,9 @@ namespace RnnGen.Import;
 
 /// <summary>
 /// A Keras 3 <c>.keras</c> archive: a zip with <c>config.json</c> and <c>model.weights.h5</c>, whose variables sit at
-/// <c>layers/&lt;layer&gt;/cell/vars/0..</c> (recurrent), <c>layers/&lt;layer&gt;/vars/0..</c> (Dense) and
-/// <c>layers/&lt;bidirectional&gt;/forward_layer/cell/vars/…</c> / <c>backward_layer</c>.
+/// <c>layers/&lt;layer&gt;/cell/vars/0..</c> (recurrent), <c>layers/&lt;layer&gt;/vars/0..</c> (Dense),
+/// <c>layers/&lt;bidirectional&gt;/forward_layer/cell/vars/…</c> / <c>backward_layer</c>, and
+/// <c>layers/&lt;time_distributed&gt;/layer/vars/…</c> (a wrapper keeps its inner layer in the attribute <c>layer</c>).
 /// </summary>
 public static class Keras3Importer
 {
@@ -88,7 +89,7 @@ public static class Keras3Importer
 
         foreach (string part in layer.ClassName == "Bidirectional" ? new[] { group + "/forward_layer", group + "/backward_layer" } : new[] { group })
         {
-            string vars = h5.Exists(root, part + "/cell/vars") ? part + "/cell/vars" : part + "/vars";
+            string vars = Array.Find(new[] { part + "/cell/vars", part + "/layer/vars" }, path => h5.Exists(root, path)) ?? part + "/vars";
             for (int i = 0; i < 16 && h5.Exists(root, vars + "/" + i); i++)
             {
                 tensors.Add(h5.Dataset(root, vars + "/" + i, "layers/" + vars + "/" + i));

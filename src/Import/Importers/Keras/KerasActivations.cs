@@ -9,7 +9,8 @@ internal static class KerasActivations
     /// <param name="value">The config value.</param>
     /// <param name="keras3">Keras 3's hard_sigmoid is relu6(x + 3) / 6, Keras 2's is clip(0.2x + 0.5, 0, 1).</param>
     /// <param name="name">The name as written, for messages.</param>
-    public static Activation? Parse(JsonElement? value, bool keras3, out string name)
+    /// <param name="alpha">The α the named function uses: ELU's 1, Keras 3 <c>leaky_relu</c>'s default 0.2; null for the others.</param>
+    public static Activation? Parse(JsonElement? value, bool keras3, out string name, out float? alpha)
     {
         name = value?.ValueKind switch
         {
@@ -19,9 +20,12 @@ internal static class KerasActivations
             JsonValueKind.Object when JsonInput.Optional(value.Value, "class_name") is { ValueKind: JsonValueKind.String } type => type.GetString()!,
             _ => value.Value.ValueKind.ToString(),
         };
+        alpha = name switch { "elu" => 1f, "leaky_relu" => 0.2f, _ => null };
         return name switch
         {
             "linear" or "" => Activation.Linear,
+            "elu" => Activation.Elu,
+            "leaky_relu" => Activation.LeakyRelu,
             "tanh" => Activation.Tanh,
             "sigmoid" => Activation.Sigmoid,
             "hard_sigmoid" => keras3 ? Activation.HardSigmoidKeras3 : Activation.HardSigmoid,

@@ -51,6 +51,55 @@ internal static class KerasModelBuilder
         return model;
     }
 
+    /// <summary>
+    /// The activation of a layer that is only an activation (<c>Activation</c>, <c>ELU</c>, <c>LeakyReLU</c>, <c>ReLU</c>,
+    /// <c>Softmax</c>) with its α; null for other layers. <paramref name="unsupported"/> is set (and null returned) when
+    /// it is an activation layer RnnGen cannot run.
+    /// </summary>
+    private static Activation? ActivationLayer(KerasLayerConfig layer, bool keras3, out string unsupported, out float? alpha)
+    {
+        unsupported = string.Empty;
+        alpha = null;
+        JsonElement config = layer.Config;
+        switch (layer.ClassName)
+        {
+            case "Activation":
+                Activation? named = KerasActivations.Parse(JsonInput.Optional(config, "activation"), keras3, out string name, out alpha);
+                unsupported = named is null ? $"activation '{name}'" : string.Empty;
+                return named;
+            case "ELU":
+                alpha = Number(config, "alpha", 1f);
+                return Activation.Elu;
+            case "LeakyReLU":
+                // Keras 2 calls the slope alpha, Keras 3 negative_slope; both layers default to 0.3.
+                alpha = Number(config, keras3 || JsonInput.Optional(config, "negative_slope") is not null ? "negative_slope" : "alpha", 0.3f);
+                return Activation.LeakyRelu;
+            case "ReLU":
+                float slope = Number(config, "negative_slope", 0f);
+                if (JsonInput.Optional(config, "max_value") is not null || Number(config, "threshold", 0f) != 0f)
+                {
+                    unsupported = "ReLU with max_value or threshold";
+                    return null;
+                }
+
+                alpha = slope == 0f ? null : slope;
+                return slope == 0f ? Activation.Relu : Activation.LeakyRelu;
+            case "Softmax":
+                if (JsonInput.Optional(config, "axis") is { } axis && !(axis.ValueKind == JsonValueKind.Number && axis.TryGetInt32(out int a) && a == -1))
+                {
+                    unsupported = "Softmax over an axis other than the last";
+                    return null;
+                }
+
+                return Activation.Softmax;
+            default:
+                return null;
+        }
+    }
+
+    private static float Number(JsonElement config, string name, float fallback) =>
+        JsonInput.Optional(config, name) is { ValueKind: JsonValueKind.Number } value ? (float)value.GetDouble() : fallback;
+
     /// <summary>Adds the layer to the model, or returns why it cannot.</summary>
     private static string? Add(ImportedModel model, KerasLayerConfig layer, List<RawTensor> weights, bool keras3, ref int? output)
     {
@@ -61,24 +110,44 @@ internal static class KerasModelBuilder
             return null;
         }
 
-        if (layer.ClassName == "Activation")
+        if (ActivationLayer(layer, keras3, out string activationName, out float? alpha) is { } standalone)
         {
-            Activation? activation = KerasActivations.Parse(JsonInput.Optional(layer.Config, "activation"), keras3, out string name);
-            if (model.Layers.Count > 0 && model.Layers[^1] is { Kind: LayerKind.Dense, Activation: Activation.Linear } dense && output is not null && activation is not null)
+            if (standalone == Activation.Linear)
             {
-                dense.Activation = activation.Value;
-                model.Notes.Add($"{where} '{name}' was folded into Dense '{dense.SourceName}'");
+                model.Notes.Add($"{where} is linear and was skipped");
                 return null;
             }
 
-            return $"{where} '{name}' is only supported right after a linear Dense layer";
+            if (output is null)
+            {
+                return $"{where}: its width is unknown because no layer RnnGen runs comes right before it; RnnGen runs activation layers after a Dense or recurrent layer";
+            }
+
+            model.Notes.Add(StandaloneActivations.Append(model, layer.Name, output.Value, standalone, alpha));
+            return null;
+        }
+
+        if (activationName.Length > 0)
+        {
+            return $"{where}: {activationName} is not supported";
         }
 
         bool bidirectional = layer.ClassName == "Bidirectional";
         JsonElement config = layer.Config;
         string className = layer.ClassName;
         MergeMode merge = MergeMode.Concat;
-        if (bidirectional)
+        if (className == "TimeDistributed")
+        {
+            // TimeDistributed(Dense) applies the Dense to every step, which is what a Dense after a sequence does here.
+            JsonElement inner = JsonInput.Property(layer.Config, "layer", where);
+            className = JsonInput.Text(inner, "class_name", where + " inner layer");
+            config = JsonInput.Property(inner, "config", where + " inner layer");
+            if (className != "Dense")
+            {
+                return $"{where} wraps a {className}; only TimeDistributed(Dense) is supported";
+            }
+        }
+        else if (bidirectional)
         {
             JsonElement inner = JsonInput.Property(layer.Config, "layer", where);
             className = JsonInput.Text(inner, "class_name", where + " inner layer");
@@ -110,19 +179,20 @@ internal static class KerasModelBuilder
             return $"{where} is time_major, which is not supported";
         }
 
-        Activation? activation0 = KerasActivations.Parse(JsonInput.Optional(config, "activation"), keras3, out string activationName);
+        Activation? activation0 = KerasActivations.Parse(JsonInput.Optional(config, "activation"), keras3, out string layerActivation, out float? alpha0);
         if (activation0 is null || (activation0 == Activation.Softmax && kind != LayerKind.Dense))
         {
-            return $"{where}: activation '{activationName}' is not supported";
+            return $"{where}: activation '{layerActivation}' is not supported";
         }
 
         Activation recurrentActivation = Activation.Sigmoid;
+        float? recurrentAlpha = null;
         if (kind is LayerKind.Lstm or LayerKind.Gru)
         {
             // Absent only in old Keras 2 configs, whose default was hard_sigmoid (Keras 3's default is sigmoid).
             JsonElement? recurrent = JsonInput.Optional(config, "recurrent_activation");
             string recurrentName = keras3 ? "sigmoid" : "hard_sigmoid";
-            Activation? parsed = recurrent is null ? (keras3 ? Activation.Sigmoid : Activation.HardSigmoid) : KerasActivations.Parse(recurrent, keras3, out recurrentName);
+            Activation? parsed = recurrent is null ? (keras3 ? Activation.Sigmoid : Activation.HardSigmoid) : KerasActivations.Parse(recurrent, keras3, out recurrentName, out recurrentAlpha);
 
             if (parsed is null or Activation.Softmax)
             {
@@ -157,6 +227,7 @@ internal static class KerasModelBuilder
         {
             Module = layer.Name,
             Activation = activation0.Value,
+            Alpha = alpha0 ?? recurrentAlpha,
             RecurrentActivation = recurrentActivation,
             UseBias = useBias,
             ReturnSequences = kind != LayerKind.Dense && JsonInput.Flag(config, "return_sequences", false, where),
