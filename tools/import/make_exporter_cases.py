@@ -375,7 +375,35 @@ def rtneural_torch(name, seed, rnn_type, T):
            "layers": [rtneural_torch_layer(n, l, input_shape[0]) for n, l in model.named_children() if not n.endswith("_activation")]}
     with open(os.path.join(OUT, name + ".json"), "w") as f:
         json.dump(doc, f, indent=4)
+    check = rtneural_forward(json.loads(json.dumps(doc)), x)
+    assert np.abs(check - y).max() < 1e-9, f"{name}: the file read in Keras layout is not the PyTorch model"
     save_expected(name, x, y)
+
+
+def rtneural_forward(doc, x):
+    """The file read as RTNeural reads it (Keras layout: kernels [in][gates], LSTM i,f,c,o with one bias, GRU z,r,h
+    with biases [input, recurrent] applied reset-after), float64 — checks that the file holds the whole model."""
+    sig = lambda v: 1 / (1 + np.exp(-v))
+    y = x.astype(np.float64)
+    for layer in doc["layers"]:
+        w = [np.asarray(a, dtype=np.float64) for a in layer["weights"]]
+        if layer["type"] == "dense":
+            y = y @ w[0] + w[1]
+            continue
+        K, R, b = w
+        H, h, c, out = R.shape[0], np.zeros(R.shape[0]), np.zeros(R.shape[0]), []
+        for v in y:
+            if layer["type"] == "lstm":
+                g = v @ K + h @ R + b
+                c = sig(g[H:2 * H]) * c + sig(g[:H]) * np.tanh(g[2 * H:3 * H])
+                h = sig(g[3 * H:]) * np.tanh(c)
+            else:
+                gi, gh = v @ K + b[0], h @ R + b[1]
+                z, r = sig(gi[:H] + gh[:H]), sig(gi[H:2 * H] + gh[H:2 * H])
+                h = z * h + (1 - z) * np.tanh(gi[2 * H:] + r * gh[2 * H:])
+            out.append(h)
+        y = np.array(out)
+    return y
 
 
 rtneural_torch("rtneural_torch_lstm", 401, nn.LSTM, 32)
