@@ -5,12 +5,13 @@ with h5py in the layouts Keras 2.x (model.save to .h5) and Keras 3 (.keras zip) 
 modules converted by the rules below, written independently of RnnGen's C# importer, and the expected outputs
 are PyTorch's (float64 forward of the same float32 weights).
 """
-import io, json, os, sys, zipfile
+import json, os, sys
 
-import h5py
 import numpy as np
 import torch
 from torch import nn
+
+import keras_writer  # the Keras 2 .h5 / Keras 3 .keras layouts, shared with keras_from_tfjs.py
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../tests/RnnGen.Import.Tests/Data")
 os.makedirs(OUT, exist_ok=True)
@@ -55,62 +56,18 @@ def layer_cfg(cls, **config):
 
 
 def write_keras2(name, layers, weights, functional=False, libver="earliest"):
-    """layers: Keras 2 layer configs; weights: {layer: [(weight_name, array)]} as model.save() writes them.
-    libver="latest" writes version-2 object headers (OHDR), as newer HDF5 tools do."""
-    with open_h5(os.path.join(OUT, name), libver) as f:
-        config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
-        if functional:
-            config = {"class_name": "Functional", "config": {"name": "model", "layers": layers,
-                      "input_layers": [[layers[0]["name"], 0, 0]], "output_layers": [[layers[-1]["name"], 0, 0]]}}
-        f.attrs["model_config"] = np.bytes_(json.dumps(config))  # fixed-length, as Keras 2 writes it
-        f.attrs["keras_version"] = np.bytes_("2.4.0")
-        f.attrs["backend"] = np.bytes_("tensorflow")
-        g = group(f, "model_weights")
-        g.attrs["layer_names"] = np.array([l["config"]["name"].encode() for l in layers])
-        for layer in layers:
-            lname = layer["config"]["name"]
-            lg = group(g, lname)
-            entries = weights.get(lname, [])
-            lg.attrs["weight_names"] = np.array([n.encode() for n, _ in entries], dtype="S")
-            for wname, array in entries:
-                parent = group(lg, wname.rsplit("/", 1)[0]) if "/" in wname else lg
-                parent.create_dataset(wname.rsplit("/", 1)[-1], data=array.astype(np.float32), track_times=False)
-
-
-def open_h5(path, libver):
-    """A new HDF5 file that records no modification times (version-2 headers would, making every run differ)."""
-    fcpl = h5py.h5p.create(h5py.h5p.FILE_CREATE)
-    fcpl.set_obj_track_times(False)
-    fapl = h5py.h5p.create(h5py.h5p.FILE_ACCESS)
-    bound = h5py.h5f.LIBVER_LATEST if libver == "latest" else h5py.h5f.LIBVER_EARLIEST
-    fapl.set_libver_bounds(bound, h5py.h5f.LIBVER_LATEST)
-    return h5py.File(h5py.h5f.create(path.encode(), h5py.h5f.ACC_TRUNC, fcpl=fcpl, fapl=fapl))
-
-
-def group(parent, path):
-    """parent/path, creating each missing group without modification times."""
-    for part in path.split("/"):
-        if part not in parent:
-            gcpl = h5py.h5p.create(h5py.h5p.GROUP_CREATE)
-            gcpl.set_obj_track_times(False)
-            h5py.h5g.create(parent.id, part.encode(), gcpl=gcpl)
-        parent = parent[part]
-    return parent
+    """layers: Keras 2 layer configs; weights: {layer: [(weight_name, array)]} as model.save() writes them."""
+    config = {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
+    if functional:
+        config = {"class_name": "Functional", "config": {"name": "model", "layers": layers,
+                  "input_layers": [[layers[0]["name"], 0, 0]], "output_layers": [[layers[-1]["name"], 0, 0]]}}
+    keras_writer.write_keras2(os.path.join(OUT, name), config, [l["config"]["name"] for l in layers], weights, libver)
 
 
 def write_keras3(name, layers, weights):
     """weights: {h5 path under layers/: [arrays]} as Keras 3's model.weights.h5 stores them (vars/0, 1, 2)."""
     config = {"module": "keras", "class_name": "Sequential", "config": {"name": "sequential", "layers": layers}}
-    buffer = io.BytesIO()
-    with h5py.File(buffer, "w") as f:
-        for path, arrays in weights.items():
-            g = f.create_group("layers/" + path + "/vars")
-            for i, a in enumerate(arrays):
-                g.create_dataset(str(i), data=a.astype(np.float32))
-    with zipfile.ZipFile(os.path.join(OUT, name), "w") as z:
-        for entry, data in (("metadata.json", json.dumps({"keras_version": "3.6.0"})), ("config.json", json.dumps(config)),
-                            ("model.weights.h5", buffer.getvalue())):
-            z.writestr(zipfile.ZipInfo(entry, date_time=(2026, 1, 1, 0, 0, 0)), data)  # fixed dates: same bytes every run
+    keras_writer.write_keras3(os.path.join(OUT, name), config, weights)
 
 
 T = 12
