@@ -145,7 +145,7 @@ public sealed class CliTests
         Assert.Contains("usage:", stderr);
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    internal static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -15,7 +15,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     public static IEnumerable<object[]> Files =>
         ImportCase.All.Select(c => c.File)
-            .Concat(new[] { "onnx_lstm_peephole.onnx", "onnx_lstm_clip.onnx", "onnx_rnn_mul.onnx", "onnx_gru_gather_hidden.onnx", "keras2_functional_branch.h5" })
+            .Concat(new[] { "onnx_lstm_peephole.onnx", "onnx_lstm_clip.onnx", "onnx_rnn_mul.onnx", "onnx_gru_gather_hidden.onnx", "keras2_functional_branch.h5", "nam_wavenet_tiny.nam" })
             .Select(f => new object[] { f, false })
             .Concat(new[] { "guitarlstm_ts9_model.h5", "neuralpi_TS9.json", "neuralpi_BluesJR_FullD.json" }.Select(f => new object[] { f, true }));
 

@@ -32,7 +32,7 @@ public static class GuitarMlImporter
             tensors.Add(JsonTensor.Read(property.Value, property.Name));
         }
 
-        StateDictLayers.Read(model, tensors, format);
+        StateDictLayers.Read(model, tensors, format, registrationOrder: true);
         model.Notes.Clear(); // GuitarML's forward is fixed: every step through rec then lin, so the order and sequences are known.
         if (model.Unsupported.Count > 0)
         {

@@ -30,7 +30,7 @@ public static class PyTorchSafetensorsImporter
             tensors.Add(new RawTensor(tensor.Name, Array.ConvertAll(tensor.Shape, d => (long)d), values));
         }
 
-        StateDictLayers.Read(model, tensors, format, options.ModuleOrder);
+        StateDictLayers.Read(model, tensors, format, registrationOrder: false, options.ModuleOrder);
         return model;
     }
 }

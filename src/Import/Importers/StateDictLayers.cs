@@ -12,7 +12,12 @@ namespace RnnGen.Import;
 /// </summary>
 internal static class StateDictLayers
 {
-    public static void Read(ImportedModel model, IReadOnlyList<RawTensor> tensors, string format, IReadOnlyList<string>? order = null)
+    /// <param name="model">Receives the layers, or what is unsupported.</param>
+    /// <param name="tensors">The state_dict, in the file's order.</param>
+    /// <param name="format">For messages.</param>
+    /// <param name="registrationOrder">Whether the file keeps the state_dict's order (JSON does; safetensors sorts names).</param>
+    /// <param name="order">The module order the user gave, or null to infer it.</param>
+    public static void Read(ImportedModel model, IReadOnlyList<RawTensor> tensors, string format, bool registrationOrder, IReadOnlyList<string>? order = null)
     {
         var byName = new Dictionary<string, RawTensor>(StringComparer.Ordinal);
         foreach (RawTensor tensor in tensors)
@@ -69,7 +74,7 @@ internal static class StateDictLayers
         {
             if (order is null)
             {
-                Chain(model, candidates, format);
+                Chain(model, candidates, format, registrationOrder);
             }
             else
             {
@@ -154,33 +159,48 @@ internal static class StateDictLayers
         return layer;
     }
 
-    /// <summary>Orders modules so each one's input size is the previous one's output: recurrent modules first, then by name.</summary>
-    private static void Chain(ImportedModel model, List<List<ImportedLayer>> modules, string format)
+    /// <summary>
+    /// Orders modules so each one's input size is the previous one's output, using every module once. Where several
+    /// orders chain, the first by preference is taken and the note says so: the file's own order when it has one (a
+    /// JSON state_dict lists modules as the model registered them), else recurrent modules first, then by name (a
+    /// safetensors file sorts names).
+    /// </summary>
+    private static void Chain(ImportedModel model, List<List<ImportedLayer>> modules, string format, bool registrationOrder)
     {
-        var left = modules.OrderBy(m => m[0].Kind == LayerKind.Dense ? 1 : 0).ThenBy(m => m[0].Module, StringComparer.Ordinal).ToList();
-        if (left.Count == 0)
+        if (modules.Count == 0)
         {
             throw new ModelImportException($"{format}: the file holds no tensors.");
         }
 
-        List<ImportedLayer> first = left.FirstOrDefault(m => !left.Any(o => o != m && o[^1].OutputSize == m[0].InputSize)) ?? left[0];
-        List<ImportedLayer>? next = first;
-        while (next is not null)
+        List<List<ImportedLayer>> preference = registrationOrder
+            ? modules
+            : modules.OrderBy(m => m[0].Kind == LayerKind.Dense ? 1 : 0).ThenBy(m => m[0].Module, StringComparer.Ordinal).ToList();
+        List<List<List<ImportedLayer>>> chains = ChainSearch.Find(preference, limit: 2);
+        if (chains.Count == 0)
         {
-            left.Remove(next);
-            model.Layers.AddRange(next);
-            int output = next[^1].OutputSize;
-            next = left.FirstOrDefault(m => m[0].InputSize == output);
-        }
-
-        if (left.Count > 0)
-        {
-            model.Unsupported.Add($"{format}: module '{left[0][0].Module}' takes {left[0][0].InputSize} inputs, which no other module outputs; it cannot be placed in a chain of layers");
+            string sizes = string.Join(", ", modules.Select(m => $"'{m[0].Module}' {m[0].InputSize}→{m[^1].OutputSize}"));
+            model.Unsupported.Add($"{format}: the modules' sizes do not chain into one sequence of layers ({sizes}); RnnGen runs one chain, each layer fed by the one before");
             return;
         }
 
+        foreach (List<ImportedLayer> module in chains[0])
+        {
+            model.Layers.AddRange(module);
+        }
+
         model.InputSize = model.Layers[0].InputSize;
-        model.Notes.Add($"module order inferred from matching sizes ({string.Join(", ", ModuleNames(model))}): a state_dict does not record the forward order; if yours differs, give it with --order {string.Join(",", ModuleNames(model))}");
+        string taken = string.Join(",", ModuleNames(model));
+        if (chains.Count > 1)
+        {
+            string other = string.Join(",", chains[1].Select(m => Display(m[0].Module)));
+            string why = registrationOrder ? "the order the file lists them in" : "recurrent modules first, then by name";
+            model.Notes.Add($"several module orders chain by size (e.g. {taken} and {other}): took {taken}, {why}; a state_dict does not record the forward order, so if yours differs give it with --order");
+        }
+        else if (modules.Count > 1)
+        {
+            model.Notes.Add($"module order inferred from matching sizes ({taken}): a state_dict does not record the forward order; if yours differs, give it with --order");
+        }
+
         model.Notes.Add(RecurrentNote);
     }
 
@@ -221,7 +241,9 @@ internal static class StateDictLayers
     }
 
     private static IEnumerable<string> ModuleNames(ImportedModel model) =>
-        model.Layers.Select(layer => layer.Module ?? string.Empty).Distinct(StringComparer.Ordinal).Select(m => m.Length == 0 ? "(root)" : m);
+        model.Layers.Select(layer => layer.Module ?? string.Empty).Distinct(StringComparer.Ordinal).Select(Display);
+
+    private static string Display(string? module) => string.IsNullOrEmpty(module) ? "(root)" : module!;
 
     private static RawTensor Get(Dictionary<string, RawTensor> byName, string module, string name) =>
         byName.TryGetValue(Join(module, name), out RawTensor? tensor) ? tensor : throw new ModelImportException($"module '{module}': tensor '{Join(module, name)}' is missing.");

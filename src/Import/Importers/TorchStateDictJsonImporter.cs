@@ -44,7 +44,7 @@ public static class TorchStateDictJsonImporter
             tensors.Add(JsonTensor.Read(property.Value, property.Name));
         }
 
-        StateDictLayers.Read(model, tensors, Format, options.ModuleOrder);
+        StateDictLayers.Read(model, tensors, Format, registrationOrder: true, options.ModuleOrder);
         return model;
     }
 }

@@ -34,8 +34,13 @@ public static class TensorRenderer
                 throw new ModelImportException($"layer '{layer.SourceName}': {why}.");
             }
 
-            string module = (numbered ? $"l{i}_" : string.Empty) + ModuleName(layer, i, layout);
             int index = layout == WeightLayout.PyTorch && layer.Kind != LayerKind.Dense ? layer.ModuleIndex : 0;
+            string module = ModuleName(layer, i, layout);
+            if (numbered && module.Length > 0)
+            {
+                module = $"l{i - index}_{module}"; // every layer of a stacked PyTorch module keeps its first layer's name
+            }
+
             if (index == 0 && !modules.Add(module))
             {
                 throw new ModelImportException($"two layers are named '{module}'; safetensors names must be unique.");
@@ -74,7 +79,20 @@ public static class TensorRenderer
 
     private static string ModuleName(ImportedLayer layer, int position, WeightLayout layout)
     {
-        string name = string.IsNullOrEmpty(layer.Module) ? $"l{position}_{KindName(layer.Kind)}" : layer.Module!;
+        string name = layer.Module switch
+        {
+            // A bare PyTorch module's tensors have no prefix: it is the root module, which the loader reads as such.
+            "" when layout == WeightLayout.PyTorch => string.Empty,
+            null or "" => $"l{position}_{KindName(layer.Kind)}",
+            _ => layer.Module,
+        };
+
+        // Keras has no stacked layers: each layer of a PyTorch num_layers stack becomes a Keras layer of its own.
+        if (layout == WeightLayout.Keras && layer.ModuleIndex > 0)
+        {
+            name += "_l" + layer.ModuleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // Keras names split at '/', PyTorch's at the last '.': a separator inside a layer name would split it wrongly.
         return layout == WeightLayout.Keras ? name.Replace('/', '_') : name.Replace('/', '_').Trim('.');
     }
@@ -91,7 +109,7 @@ public static class TensorRenderer
     {
         if (layout == WeightLayout.PyTorch)
         {
-            return module + "." + spec.Name;
+            return module.Length == 0 ? spec.Name : module + "." + spec.Name;
         }
 
         if (layer.Direction != Direction.Bidirectional)

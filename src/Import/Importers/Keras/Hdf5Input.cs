@@ -66,6 +66,7 @@ internal sealed class Hdf5Input : IDisposable
 
         IH5Attribute attribute = owner.Attribute(name);
         CheckSize(attribute.Space.Dimensions, attribute.Type.Size, $"attribute '{name}'");
+
         if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
             throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");
@@ -84,6 +85,13 @@ internal sealed class Hdf5Input : IDisposable
 
         IH5Attribute attribute = owner.Attribute(name);
         CheckSize(attribute.Space.Dimensions, attribute.Type.Size, $"attribute '{name}'");
+
+        // numpy writes an empty list as an empty float64 array: tf.keras 2.x stores weight_names so for a layer without weights.
+        if (attribute.Space.Rank == 1 && attribute.Space.Dimensions[0] == 0)
+        {
+            return Array.Empty<string>();
+        }
+
         if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
             throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");

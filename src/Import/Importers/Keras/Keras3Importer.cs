@@ -71,8 +71,10 @@ public static class Keras3Importer
     }
 
     /// <summary>
-    /// The layer's variables. Keras 3 names each layer's group after its class in snake case, numbered per class
-    /// (<c>lstm</c>, <c>lstm_1</c>); a group named after the layer itself is taken first.
+    /// The layer's variables. Keras 3 saves a model's layers under their class in snake case, numbered per class in
+    /// layer order (<c>lstm</c>, <c>lstm_1</c>; <c>saving_lib</c>'s container naming), whatever the layers are called: the
+    /// layer named <c>dense_1</c> may well be stored as <c>dense</c>. A group named after the layer is only the fallback,
+    /// for files that lack the class-numbered one.
     /// </summary>
     private static List<RawTensor> Weights(Hdf5Input h5, IH5Group root, KerasLayerConfig layer, Dictionary<string, int> used)
     {
@@ -80,7 +82,7 @@ public static class Keras3Importer
         int count = used.TryGetValue(snake, out int seen) ? seen + 1 : 0;
         used[snake] = count;
         string byClass = count == 0 ? snake : snake + "_" + count;
-        string? group = Array.Find(new[] { layer.Name, byClass }, g => g.Length > 0 && !g.Contains('/', StringComparison.Ordinal) && h5.Exists(root, g));
+        string? group = Array.Find(new[] { byClass, layer.Name }, g => g.Length > 0 && !g.Contains('/', StringComparison.Ordinal) && h5.Exists(root, g));
         var tensors = new List<RawTensor>();
         if (group is null)
         {
