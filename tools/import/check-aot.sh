@@ -13,7 +13,7 @@ dotnet build "$repo/src/Cli" -c Release -nologo -v q >&2
 aot="$out/rnngen" jit="$repo/src/Cli/bin/Release/net10.0/rnngen"
 
 failed=0 checked=0
-for model in "$repo"/tests/RnnGen.Import.Tests/Data/*.{h5,keras,onnx,safetensors} "$repo"/tests/RnnGen.Import.Tests/Data/*.json "$repo"/../shared/models/*.{h5,json}; do
+for model in "$repo"/tests/RnnGen.Import.Tests/Data/*.{h5,keras,onnx,safetensors,nam} "$repo"/tests/RnnGen.Import.Tests/Data/*.json "$repo"/../shared/models/*.{h5,json,nam}; do
   [ -f "$model" ] || continue
   case "$model" in *.expected.json) continue ;; esac
   name=$(basename "$model")
