@@ -23,6 +23,21 @@ internal partial class ResetBeforeGru;
 [SimpleRnn(3)]
 internal partial struct StructModel;
 
+/// <summary>NeuralAmpModeler-style: learned initial state, an activation layer, a parameterised Dense activation.</summary>
+[RnnModel(inputSize: 2)]
+[Lstm(6, ReturnSequences = true, LearnedInitialState = true)]
+[ActivationLayer(Activation.LeakyRelu, Alpha = 0.01f)]
+[Dense(3, Activation = Activation.Elu)]
+[ActivationLayer(Activation.Softmax)]
+internal partial class LearnedStateModel;
+
+/// <summary>No recurrent layer: its State holds nothing.</summary>
+[RnnModel(inputSize: 3)]
+[Dense(5, Activation = Activation.Elu, Alpha = 0.5f)]
+[ActivationLayer(Activation.Tanh)]
+[Dense(2, UseBias = false)]
+internal partial class DenseOnlyModel;
+
 internal static class TestWeights
 {
     /// <summary>Deterministic weights in [-0.5, 0.5).</summary>

@@ -100,19 +100,14 @@ internal static class LayerReader
             return null;
         }
 
-        float? alpha = declared;
-        foreach (Activation user in users)
-        {
-            alpha ??= ActivationAlpha.Default(user);
-        }
-
-        if (alpha is null || (declared is null && users.Contains(Activation.LeakyRelu)))
+        // An activation whose frameworks disagree on its α (Leaky ReLU) has no default: the declaration must say it.
+        if (declared is null && users.Exists(user => ActivationAlpha.Default(user) is null))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AlphaInvalid, location, Text(index), layer.Describe(), "LeakyRelu has no default α (Keras 2 uses 0.3, Keras 3's layer 0.3 and its function 0.2, PyTorch 0.01): set Alpha to the slope the model was trained with, e.g. Alpha = 0.01f"));
             return null;
         }
 
-        return alpha;
+        return declared ?? ActivationAlpha.Default(users[0]);
     }
 
     private static T Enum<T>(object? value, string property, int index, Location? location, List<DiagnosticInfo> diagnostics)
