@@ -19,6 +19,8 @@ public interface IBenchModel<TSelf, TState>
 
     static abstract TSelf FromParameters(ReadOnlySpan<float> parameters, WeightLayout layout, VectorPath path);
 
+    VectorPath VectorPath { get; }
+
     void Step(ReadOnlySpan<float> input, ref TState state, Span<float> output);
 
     void Run(ReadOnlySpan<float> inputs, ref TState state, Span<float> outputs);

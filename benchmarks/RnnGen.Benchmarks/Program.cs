@@ -15,6 +15,7 @@ namespace RnnGen.Benchmarks;
 ///   --summary [folder]  the markdown tables from the JSON reports in benchmarks/results/results (see benchmarks/README.md)
 ///   --batch-summary [folder]  the StepBatch table from benchmarks/results/batch/results
 ///   --fma-peak          the roofline loop under a Stopwatch, for reading its code with DOTNET_JitDisasm=Loop
+///   --vs-rtneural [--rounds N]  RnnGen Step beside RTNeural and ONNX Runtime, alternating rounds in one run (SideBySide/)
 /// </summary>
 public static class Program
 {
@@ -32,6 +33,8 @@ public static class Program
                 return BatchSummaryTables.Write(args.Length > 1 ? args[1] : null);
             case "--fma-peak":
                 return FmaPeakOnce();
+            case "--vs-rtneural":
+                return SideBySideRunner.Run(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(args));
                 return 0;
