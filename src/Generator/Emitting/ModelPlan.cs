@@ -73,7 +73,6 @@ internal sealed class ModelPlan
             state += layer.StateLength;
             ParameterCount += FrameworkTensors.Count(layer.Shape, WeightLayout.Keras);
             CellScratchLength = System.Math.Max(CellScratchLength, layer.CellScratchLength);
-            BatchScratchLength = System.Math.Max(BatchScratchLength, KernelScratch.BatchLength(layer.Shape));
             ProjectionLength = (int)System.Math.Max(ProjectionLength, KernelScratch.ProjectionLength(layer.Shape));
         }
 
@@ -114,9 +113,6 @@ internal sealed class ModelPlan
     public long ParameterCount { get; }
 
     public int CellScratchLength { get; }
-
-    /// <summary>Floats of scratch one batched step of any layer needs (see <c>KernelScratch.BatchLength</c>).</summary>
-    public int BatchScratchLength { get; }
 
     /// <summary>Floats per stream of the outputs of Dense and activation layers that are not last (inputs of the next layer).</summary>
     public int InnerOutputWidth

@@ -87,10 +87,6 @@ internal static class StepBatchEmitter
         writer.Block("private void StepBatchCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)" + TypeNames.CoreConstraints, () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
-            if (plan.BatchScratchLength > 0)
-            {
-                ModelEmitter.ConstantScratch(writer, "cellScratch", plan.BatchScratchLength);
-            }
 
             // Every layer reads stream s's input at `source`.Slice(s × stride + offset).
             var source = new Rows("inputs", 0, "InputSize");
@@ -157,7 +153,7 @@ internal static class StepBatchEmitter
         writer.Line($"var layer{layer.Index} = {TypeNames.NewCell(layer, 0)};");
         writer.Line("for (int stream = 0; stream < streams; stream++)");
         writer.Line("{");
-        writer.Line($"    layer{layer.Index}.Step({source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)}, cellScratch);");
+        writer.Line($"    {TypeNames.Kernels}.RecurrentStep.Step(layer{layer.Index}, {source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)});");
         writer.Line("}");
     }
 

@@ -41,15 +41,15 @@ internal static class StepEmitter
                 writer.Line("global::System.Span<float> values = state.Values;");
             }
 
-            ModelEmitter.ConstantScratch(writer, "scratch", plan.CellScratchLength + denseScratch);
-            if (plan.CellScratchLength > 0)
+            if (denseScratch > 0)
             {
-                writer.Line("global::System.Span<float> cellScratch = scratch.Slice(0, CellScratchLength);");
+                // Recurrent cells take their own (unzeroed) scratch: see RnnGen.Kernels.RecurrentStep.
+                ModelEmitter.ConstantScratch(writer, "scratch", denseScratch);
             }
 
 
             string current = "input";
-            int denseOffset = plan.CellScratchLength;
+            int denseOffset = 0;
             foreach (LayerPlan layer in plan.Layers)
             {
                 writer.Line();
@@ -57,7 +57,7 @@ internal static class StepEmitter
                 bool last = layer == plan.Last;
                 if (layer.Spec.IsRecurrent)
                 {
-                    writer.Line($"{TypeNames.NewCell(layer, 0)}.Step({current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}), cellScratch);");
+                    writer.Line($"{TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}));");
                     current = $"values.Slice({layer.StateOffset}, {layer.Spec.Units})";
                     if (last)
                     {

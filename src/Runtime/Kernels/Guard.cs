@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace RnnGen.Kernels;
 
@@ -10,12 +12,12 @@ public static class Guard
     {
         if (inputLength != inputSize)
         {
-            ThrowLength("input", $"InputSize = {inputSize} floats", inputLength);
+            ThrowSize("input", "InputSize", inputSize, inputLength);
         }
 
         if (outputLength != outputSize)
         {
-            ThrowLength("output", $"OutputSize = {outputSize} floats", outputLength);
+            ThrowSize("output", "OutputSize", outputSize, outputLength);
         }
     }
 
@@ -27,15 +29,14 @@ public static class Guard
     {
         if (inputsLength == 0 || inputsLength % inputSize != 0)
         {
-            ThrowLength("inputs", $"T × InputSize floats with T ≥ 1 and InputSize = {inputSize}", inputsLength);
+            ThrowRunInputs(inputSize, inputsLength);
         }
 
         int timeSteps = inputsLength / inputSize;
         long expected = returnsSequences ? (long)timeSteps * outputSize : outputSize;
         if (outputsLength != expected)
         {
-            string rule = returnsSequences ? $"T × OutputSize = {timeSteps} × {outputSize}" : $"OutputSize (the last step only)";
-            ThrowLength("outputs", $"OutputLength({timeSteps}) = {rule} = {expected} floats", outputsLength);
+            ThrowRunOutputs(timeSteps, outputSize, returnsSequences, expected, outputsLength);
         }
 
         return timeSteps;
@@ -49,13 +50,13 @@ public static class Guard
     {
         if (inputsLength == 0 || inputsLength % inputSize != 0 || inputsLength / inputSize > capacity)
         {
-            ThrowLength("inputs", $"N × InputSize floats with 1 ≤ N ≤ Capacity = {capacity} and InputSize = {inputSize}", inputsLength);
+            ThrowBatchInputs(inputSize, capacity, inputsLength);
         }
 
         int streams = inputsLength / inputSize;
         if (outputsLength != streams * outputSize)
         {
-            ThrowLength("outputs", $"N × OutputSize = {streams} × {outputSize} = {streams * outputSize} floats", outputsLength);
+            ThrowBatchOutputs(streams, outputSize, outputsLength);
         }
 
         return streams;
@@ -66,7 +67,7 @@ public static class Guard
     {
         if (length > Array.MaxLength)
         {
-            throw new ArgumentException($"A sequence of {timeSteps} steps needs {length} floats of intermediate buffers, more than one buffer can hold; run it in shorter pieces (the state carries over).", "inputs");
+            ThrowTooLong(timeSteps, length);
         }
 
         return (int)length;
@@ -84,6 +85,43 @@ public static class Guard
     public static InvalidOperationException NotInitialized(string model) =>
         new($"This {model} is a default value with no weights; create it with {model}.FromParameters.");
 
+    // The messages are built only here, out of line: an interpolated string in a check that the JIT inlines into Step
+    // made every Step zero its handler's 80 bytes of stack.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowSize(string parameter, string size, int expected, int actual) =>
+        ThrowLength(parameter, $"{size} = {expected} floats", actual);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooLong(int timeSteps, long length) =>
+        throw new ArgumentException($"A sequence of {timeSteps} steps needs {length} floats of intermediate buffers, more than one buffer can hold; run it in shorter pieces (the state carries over).", "inputs");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRunInputs(int inputSize, int actual) =>
+        ThrowLength("inputs", $"T × InputSize floats with T ≥ 1 and InputSize = {inputSize}", actual);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowRunOutputs(int timeSteps, int outputSize, bool returnsSequences, long expected, int actual)
+    {
+        string rule = returnsSequences ? $"T × OutputSize = {timeSteps} × {outputSize}" : "OutputSize (the last step only)";
+        ThrowLength("outputs", $"OutputLength({timeSteps}) = {rule} = {expected} floats", actual);
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBatchInputs(int inputSize, int capacity, int actual) =>
+        ThrowLength("inputs", $"N × InputSize floats with 1 ≤ N ≤ Capacity = {capacity} and InputSize = {inputSize}", actual);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBatchOutputs(int streams, int outputSize, int actual) =>
+        ThrowLength("outputs", $"N × OutputSize = {streams} × {outputSize} = {streams * outputSize} floats", actual);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowLength(string parameter, string expected, int actual) =>
         throw new ArgumentException($"{parameter} must hold {expected}; it holds {actual}.", parameter);
 }

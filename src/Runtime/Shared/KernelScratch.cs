@@ -41,12 +41,6 @@ static class KernelScratch
     }
 
     /// <summary>
-    /// Scratch floats the caller of a batched step of <paramref name="layer"/> provides: a layer without a batch kernel steps
-    /// each stream alone on it; the lane kernels take their own (<c>RnnGen.Kernels.BatchScratch</c>).
-    /// </summary>
-    public static int BatchLength(LayerShape layer) => HasBatchKernel(layer) ? 0 : Length(layer);
-
-    /// <summary>
     /// Floats of the buffer that holds the input projections of a chunk of steps in Run: at least 8 steps (one
     /// register tile of the projection), up to 64, about 32 KB where the layer allows.
     /// </summary>
