@@ -24,6 +24,12 @@ foreach (string name in GoldenModels.Names)
             }
         }
     }
+
+    // Layers measured apart may run different widths: every layer on another path than its neighbours.
+    foreach (GoldenRun run in golden.Runs)
+    {
+        Check(golden, run, GoldenModels.Run(golden, run, VectorPath.Scalar, mixedPaths: true), "Run on mixed paths");
+    }
 }
 
 // Safetensors loading (JSON header, name matching, F16/BF16 widening) inside this binary: the same model as FromParameters.

@@ -53,9 +53,9 @@ def forward_only(case):
     return all(l["direction"] == "Forward" for l in case["layers"] if l["kind"] in REC_KINDS)
 
 
-RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun run, VectorPath path)
+RUN_BODY = """    private static GoldenOutcome Run{M}(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {{
-        var model = {M}.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? {M}.FromParameters(c.Parameters, c.Layout, MixedPaths({M}.LayerShapes.Length)) : {M}.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -116,9 +116,10 @@ def emit():
     lines += ['        "%s",' % c["name"] for c in CASES]
     lines.append("    };")
     lines.append("")
-    lines.append("    public static GoldenOutcome Run(GoldenCase c, GoldenRun run, VectorPath path) => c.Name switch")
+    lines.append("    // mixedPaths: every layer on another path (MixedPaths), as a model whose layers were measured apart runs")
+    lines.append("    public static GoldenOutcome Run(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths = false) => c.Name switch")
     lines.append("    {")
-    lines += ['        "%s" => Run%s(c, run, path),' % (c["name"], pascal(c["name"])) for c in CASES]
+    lines += ['        "%s" => Run%s(c, run, path, mixedPaths),' % (c["name"], pascal(c["name"])) for c in CASES]
     lines.append("        _ => throw new KeyNotFoundException(c.Name),")
     lines.append("    };")
     lines.append("")

@@ -206,20 +206,21 @@ public static class SideBySideRunner
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Side by side: RnnGen Step, RTNeural, ONNX Runtime\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {CpuDescription.Text()}, .NET {Environment.Version}, RnnGen's best path {VectorPaths.Describe(VectorPaths.Best)}{PathNote()}; ");
+        text.Append(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {CpuDescription.Text()}, .NET {Environment.Version}, RnnGen's widest path {VectorPaths.Describe(VectorPaths.Best)}{PathNote()} (each model's path column: the width measured fastest for its layer); ");
         text.Append(withRtNeural ? "RTNeural (Eigen, g++ -O3 -march=x86-64-v3, alignment 32) " : "RTNeural skipped (headers absent) ");
         text.Append(CultureInfo.InvariantCulture, $"and ONNX Runtime (1 thread) in one process run; {rounds} alternating rounds of about {RoundMilliseconds} ms per side and model; medians; FMA peak {peak:F1} GFLOP/s.\n\n");
-        text.Append("| model (input→units) | RnnGen Step ns | RTNeural ns | RTNeural ÷ RnnGen | ONNX Runtime ns | ORT ÷ RnnGen | RnnGen GFLOP/s (% of peak) |\n");
-        text.Append("|---|--:|--:|--:|--:|--:|--:|\n");
+        text.Append("| model (input→units) | RnnGen path | RnnGen Step ns | RTNeural ns | RTNeural ÷ RnnGen | ONNX Runtime ns | ORT ÷ RnnGen | RnnGen GFLOP/s (% of peak) |\n");
+        text.Append("|---|---|--:|--:|--:|--:|--:|--:|\n");
         foreach (Row row in rows)
         {
             double rnngen = Median(row.RnnGen);
             double flops = 2.0 * row.Layer.Gates * row.Layer.Units * (row.Layer.InputSize + row.Layer.Units);
             string rt = row.RtNeural.Count > 0 ? Median(row.RtNeural).ToString("F1", CultureInfo.InvariantCulture) : "-";
             string ratio = row.RtNeural.Count > 0 ? MedianRatio(row.RtNeural, row.RnnGen).ToString("F2", CultureInfo.InvariantCulture) + "×" : "-";
-            text.Append(CultureInfo.InvariantCulture, $"| {(row.Layer.Kind == LayerKind.Lstm ? "LSTM" : "GRU")} {row.Layer.InputSize}→{row.Layer.Units} | {rnngen:F1} | {rt} | {ratio} | {Median(row.Onnx):F0} | {MedianRatio(row.Onnx, row.RnnGen):F1}× | {flops / rnngen:F2} ({100 * flops / rnngen / peak:F1} %) |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {(row.Layer.Kind == LayerKind.Lstm ? "LSTM" : "GRU")} {row.Layer.InputSize}→{row.Layer.Units} | {row.Path} | {rnngen:F1} | {rt} | {ratio} | {Median(row.Onnx):F0} | {MedianRatio(row.Onnx, row.RnnGen):F1}× | {flops / rnngen:F2} ({100 * flops / rnngen / peak:F1} %) |\n");
         }
 
+        text.Append("\nRnnGen's path per layer, measured when each model was created (PathCalibration.Report):\n\n```\n").Append(PathCalibration.Report).Append("\n```\n");
         return text.ToString();
     }
 

@@ -24,17 +24,15 @@ internal static class BakedWeightsEmitter
         string file = Xml(baked.FileName);
         writer.Line("/// <summary>");
         writer.Line($"/// The model baked in at build time from <c>{file}</c> ({baked.TensorCount} {baked.Layout} tensors, {SourceWriter.Number(baked.Canonical.Count)} floats, checked");
-        writer.Line("/// against the layers above when the project was built). Created on first use, on the widest vector path this process");
-        writer.Line("/// accelerates: the only work then is arranging the weights into that path's register lanes. No file, no parsing.");
+        writer.Line("/// against the layers above when the project was built). Created on first use, each layer on the vector path measured");
+        writer.Line("/// fastest for it here: the only work then is arranging the weights into that path's register lanes. No file, no parsing.");
         writer.Line("/// </summary>");
         writer.Line("public static " + typeName + " Default => RnnGenBaked.Model;");
         writer.Line();
         writer.Line("/// <summary>Holds the baked model; the runtime builds it once, thread-safely, on first use of <see cref=\"Default\"/>.</summary>");
         writer.Block("private static class RnnGenBaked", () =>
         {
-            writer.Line("internal static readonly " + typeName + " Model = new(");
-            writer.Line("    global::RnnGen.Weights.WeightSlots.Create(Canonical, s_rnnGenLayers, global::RnnGen.Kernels.VectorPaths.Best),");
-            writer.Line("    global::RnnGen.Kernels.VectorPaths.Best);");
+            writer.Line("internal static readonly " + typeName + " Model = RnnGenCreate(Canonical, RnnGenChoosePaths(Canonical));");
             writer.Line();
             writer.Line($"/// <summary>The weights of <c>{file}</c> in RnnGen's canonical layout (see <c>CanonicalLayout</c>), read in place from the assembly's data.</summary>");
             if (baked.Canonical.Count <= MaxLiteralFloats)

@@ -17,7 +17,7 @@ internal static class ModelEmitter
     public static readonly string[] GeneratedMemberNames =
     {
         "InputSize", "OutputSize", "ParameterCount", "ReturnsSequences", "StateLength", "CellScratchLength",
-        "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPath", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
+        "s_rnnGenLayers", "_rnnGenWeights", "_rnnGenPaths", "LayerPaths", "RnnGenCreate", "RnnGenChoosePaths", "LayerShapes", "ParameterLength", "FromParameters", "FromSafetensors", "OutputLength",
         "RnnGenWeights", "VectorPath", "Step", "StepCore", "Run", "RunCore", "State", "RnnGenStateValues", "Default", "RnnGenBaked",
         "StepBatch", "StepBatchCore", "StepBatchRange", "BatchRange", "BatchState", "NewState", "ResetState",
     };
@@ -165,22 +165,30 @@ internal static class ModelEmitter
 
         writer.Line("};");
         writer.Line();
-        writer.Line("/// <summary>One weight array per kernel call (see <c>WeightSlots</c>), packed for <see cref=\"VectorPath\"/>; never written after construction, so one model serves any number of threads.</summary>");
+        string paths = TypeNames.Kernels + ".VectorPath";
+        writer.Line("/// <summary>One weight array per kernel call (see <c>WeightSlots</c>), each layer's packed for its path; never written after construction, so one model serves any number of threads.</summary>");
         writer.Line("private readonly float[][] _rnnGenWeights;");
         writer.Line();
-        writer.Line("private readonly " + TypeNames.Kernels + ".VectorPath _rnnGenPath;");
+        writer.Line("/// <summary>Each layer's vector path, in layer order (see <see cref=\"LayerPaths\"/>).</summary>");
+        writer.Line("private readonly " + paths + "[] _rnnGenPaths;");
         writer.Line();
-        writer.Line("private " + name + "(float[][] weights, " + TypeNames.Kernels + ".VectorPath path)");
+        writer.Line("private " + name + "(float[][] weights, " + paths + "[] paths)");
         writer.Line("{");
         writer.Line("    _rnnGenWeights = weights;");
-        writer.Line("    _rnnGenPath = path;");
+        writer.Line("    _rnnGenPaths = paths;");
         writer.Line("}");
         writer.Line();
         writer.Line("/// <summary>The layers as the weight importer sees them, in order.</summary>");
         writer.Line("public static global::System.ReadOnlySpan<global::RnnGen.LayerShape> LayerShapes => s_rnnGenLayers;");
         writer.Line();
-        writer.Line("/// <summary>The register width this model's kernels run on, chosen when it was created.</summary>");
-        writer.Line("public global::RnnGen.Kernels.VectorPath VectorPath => _rnnGenPath;");
+        writer.Line($"/// <summary>The register width of the model's largest layer (layer {plan.MainLayer}); <see cref=\"LayerPaths\"/> has every layer's.</summary>");
+        writer.Line("public " + paths + " VectorPath => " + (model.IsValueType ? $"_rnnGenPaths?[{plan.MainLayer}] ?? default;" : $"_rnnGenPaths[{plan.MainLayer}];"));
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Each layer's register width, chosen when the model was created: measured per recurrent layer on this CPU unless");
+        writer.Line("/// a path was given (see <see cref=\"global::RnnGen.Kernels.PathCalibration\"/>, whose Report says why), the widest for the others.");
+        writer.Line("/// </summary>");
+        writer.Line("public global::System.ReadOnlySpan<" + paths + "> LayerPaths => _rnnGenPaths;");
         writer.Line();
         writer.Line("/// <summary>Number of floats <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/> expects in <paramref name=\"layout\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The layout cannot describe this model (e.g. PyTorch with a GRU that has ResetAfter = false).</exception>");
@@ -189,18 +197,35 @@ internal static class ModelEmitter
         writer.Line("/// <summary>");
         writer.Line("/// Creates the model from all weights as one flat span in the framework's own order and shapes:");
         writer.Line("/// Keras <c>model.get_weights()</c>, PyTorch <c>module.parameters()</c>, or ONNX W, R, B per recurrent node.");
-        writer.Line("/// Kernels use the widest vector path this process accelerates (<see cref=\"global::RnnGen.Kernels.VectorPaths.Best\"/>).");
+        writer.Line("/// Each recurrent layer runs the register width measured fastest for it on this CPU");
+        writer.Line("/// (<see cref=\"global::RnnGen.Kernels.PathCalibration\"/>: once per process and layer, about a millisecond).");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The length or a convention does not match; the message names the layer and the expected count.</exception>");
-        writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout) =>");
-        writer.Line("    FromParameters(parameters, layout, global::RnnGen.Kernels.VectorPaths.Best);");
+        writer.Block("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout)", () =>
+        {
+            writer.Line("float[] canonical = global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + ");");
+            writer.Line("return RnnGenCreate(canonical, RnnGenChoosePaths(canonical));");
+        });
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line("/// As <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/>, on a chosen vector path");
-        writer.Line("/// (for tests and benchmarks: a path the hardware does not accelerate is correct but emulated, and slow).");
+        writer.Line("/// As <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/>, with every layer on one chosen");
+        writer.Line("/// vector path (tests, benchmarks, reproducible floats: a path the hardware does not accelerate is correct but emulated, and slow).");
         writer.Line("/// </summary>");
-        writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout, global::RnnGen.Kernels.VectorPath path) =>");
-        writer.Line("    new(global::RnnGen.Weights.WeightSlots.Create(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), s_rnnGenLayers, path), path);");
+        writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout, " + paths + " path) =>");
+        writer.Line("    RnnGenCreate(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), global::RnnGen.Kernels.VectorPaths.ForEveryLayer(path, s_rnnGenLayers.Length));");
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// As <see cref=\"FromParameters(global::System.ReadOnlySpan{float}, global::RnnGen.WeightLayout)\"/>, with each layer on the path given");
+        writer.Line("/// for it in <paramref name=\"layerPaths\"/> (one per layer, in layer order; Dense layers' StepBatch reads theirs too).");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"layerPaths\"/> does not hold one path per layer.</exception>");
+        writer.Line("public static " + name + " FromParameters(global::System.ReadOnlySpan<float> parameters, global::RnnGen.WeightLayout layout, global::System.ReadOnlySpan<" + paths + "> layerPaths) =>");
+        writer.Line("    RnnGenCreate(global::RnnGen.Weights.ParameterImport.Pack(parameters, layout, s_rnnGenLayers, " + SourceWriter.Literal(name) + "), layerPaths.ToArray());");
+        writer.Line();
+        writer.Line("private static " + name + " RnnGenCreate(global::System.ReadOnlySpan<float> canonical, " + paths + "[] paths) =>");
+        writer.Line("    new(global::RnnGen.Weights.WeightSlots.Create(canonical, s_rnnGenLayers, paths), paths);");
+        writer.Line();
+        EmitChoosePaths(writer, plan);
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// Creates the model from the bytes of a safetensors file, finding each layer's tensors by the framework's names:");
@@ -252,6 +277,30 @@ internal static class ModelEmitter
         EmitSizes(writer, plan);
     }
 
+    /// <summary>Each layer's path: measured for recurrent layers (on their direction-0 weights), the widest for the others.</summary>
+    private static void EmitChoosePaths(SourceWriter writer, ModelPlan plan)
+    {
+        string paths = TypeNames.Kernels + ".VectorPath";
+        writer.Line("/// <summary>Each layer's vector path: measured for recurrent layers (<see cref=\"global::RnnGen.Kernels.PathCalibration\"/>), the widest for the others.</summary>");
+        writer.Line("private static " + paths + "[] RnnGenChoosePaths(global::System.ReadOnlySpan<float> canonical) => new " + paths + "[]");
+        writer.Line("{");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (!layer.UsesLaneKernel)
+            {
+                writer.Line("    global::RnnGen.Kernels.VectorPaths.Best,");
+                continue;
+            }
+
+            string cell = TypeNames.Cell(layer);
+            long length = CanonicalLayout.DirectionLength(layer.Shape);
+            writer.Line($"    global::RnnGen.Kernels.PathCalibration.Choose<{TypeNames.OnPath(cell, "Vector128")}, {TypeNames.OnPath(cell, "Vector256")}, {TypeNames.OnPath(cell, "Vector512")}>(");
+            writer.Line($"        s_rnnGenLayers[{layer.Index}], canonical.Slice({SourceWriter.Number(layer.CanonicalOffset)}, {SourceWriter.Number(length)})),");
+        }
+
+        writer.Line("};");
+    }
+
     /// <summary>
     /// One struct per lane-kernel layer whose members are its sizes, and one per layer with an ELU / Leaky ReLU whose
     /// member is its α, so kernels specialise on them.
@@ -280,15 +329,23 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>Calls <paramref name="core"/>&lt;TLanes&gt; for the model's vector path: one specialised copy per width.</summary>
-    public static void Dispatch(SourceWriter writer, string core, string arguments)
+    /// <summary>
+    /// Writes <paramref name="statement"/> (code over the placeholder types <c>TLanes</c>, <c>TVector</c>) once per vector
+    /// path, in a switch on the layer's chosen path (<c>paths[i]</c>): each layer runs the width measured best for it,
+    /// with the kernel specialised for that width.
+    /// </summary>
+    public static void OnLayerPath(SourceWriter writer, LayerPlan layer, string statement)
     {
-        writer.Line("switch (_rnnGenPath)");
+        writer.Line($"switch (paths[{layer.Index}])");
         writer.Line("{");
-        foreach ((string path, string lanes, string vector) in TypeNames.Paths)
+        foreach ((string path, _, _) in TypeNames.Paths)
         {
             writer.Line(path == "Scalar" ? "    default:" : "    case " + TypeNames.Kernels + ".VectorPath." + path + ":");
-            writer.Line($"        {core}<{lanes}, {vector}>({arguments});");
+            foreach (string line in TypeNames.OnPath(statement, path).Split('\n'))
+            {
+                writer.Line("        " + line);
+            }
+
             writer.Line("        break;");
         }
 

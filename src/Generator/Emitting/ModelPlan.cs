@@ -6,8 +6,9 @@ namespace RnnGen.Generator.Emitting;
 /// <summary>One layer with everything derived from its place in the model: widths, offsets, sequence-ness.</summary>
 internal sealed class LayerPlan
 {
-    public LayerPlan(int index, LayerSpec spec, int inputWidth, bool inputIsSequence, int firstSlot, int stateOffset)
+    public LayerPlan(int index, LayerSpec spec, int inputWidth, bool inputIsSequence, int firstSlot, int stateOffset, long canonicalOffset)
     {
+        CanonicalOffset = canonicalOffset;
         Index = index;
         Spec = spec;
         InputWidth = inputWidth;
@@ -45,6 +46,9 @@ internal sealed class LayerPlan
     /// <summary>Name of the generated struct that carries the layer's sizes as constants.</summary>
     public string SizesName => "RnnGenLayer" + Index + "Sizes";
 
+    /// <summary>Where the layer's weights start in the model's canonical weights (<c>CanonicalLayout</c>).</summary>
+    public long CanonicalOffset { get; }
+
     /// <summary>Offset of direction 0's state (h, then c for LSTM).</summary>
     public int StateOffset { get; }
 
@@ -63,9 +67,18 @@ internal sealed class ModelPlan
         bool sequence = true;
         int slots = 0;
         int state = 0;
+        long canonical = 0;
+        long largest = -1;
         foreach (LayerSpec spec in model.Layers)
         {
-            var layer = new LayerPlan(Layers.Count, spec, width, sequence, slots, state);
+            var layer = new LayerPlan(Layers.Count, spec, width, sequence, slots, state, canonical);
+            long length = CanonicalLayout.LayerLength(layer.Shape);
+            if (length > largest)
+            {
+                (largest, MainLayer) = (length, layer.Index);
+            }
+
+            canonical += length;
             Layers.Add(layer);
             width = layer.OutputWidth;
             sequence = layer.OutputIsSequence;
@@ -106,6 +119,9 @@ internal sealed class ModelPlan
     public bool CanStream { get; }
 
     public int StateLength { get; }
+
+    /// <summary>The layer with the most weights, whose path the model's <c>VectorPath</c> reports.</summary>
+    public int MainLayer { get; }
 
     /// <summary>The weight array holding the learned initial state (see <c>WeightSlots</c>); null when no layer learned one.</summary>
     public int? InitialStateSlot { get; }

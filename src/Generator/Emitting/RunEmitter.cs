@@ -30,7 +30,7 @@ internal static class RunEmitter
         writer.Block("public void Run(global::System.ReadOnlySpan<float> inputs, ref State state, global::System.Span<float> outputs)", () =>
         {
             writer.Line("int timeSteps = " + TypeNames.Kernels + ".Guard.TimeSteps(inputs.Length, InputSize, outputs.Length, OutputSize, ReturnsSequences);");
-            ModelEmitter.Dispatch(writer, "RunCore", "inputs, timeSteps, ref state, outputs");
+            writer.Line("RunCore(inputs, timeSteps, ref state, outputs);");
             if (plan.Model.Skip > 0)
             {
                 writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
@@ -39,9 +39,14 @@ internal static class RunEmitter
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);
-        writer.Block("private void RunCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)" + TypeNames.CoreConstraints, () =>
+        writer.Block("private void RunCore(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)", () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
+            if (plan.StateLength > 0)
+            {
+                writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");
+            }
+
             if (plan.StateLength > 0)
             {
                 writer.Line("global::System.Span<float> values = state.Values;");
@@ -80,7 +85,16 @@ internal static class RunEmitter
                 string target = layer == plan.Last
                     ? "outputs"
                     : (layer.Index % 2 == 0 ? "bufferA" : "bufferB") + ".Slice(0, " + (layer.OutputIsSequence ? "timeSteps * " : string.Empty) + layer.OutputWidth + ")";
-                writer.Line(Call(layer, current, target) + ";");
+                string call = Call(layer, current, target) + ";";
+                if (layer.Spec.IsRecurrent)
+                {
+                    ModelEmitter.OnLayerPath(writer, layer, call);
+                }
+                else
+                {
+                    writer.Line(call);
+                }
+
                 current = target;
             }
         });

@@ -24,7 +24,7 @@ internal static class StepBatchEmitter
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
             writer.Line("int streams = " + TypeNames.Kernels + ".Guard.BatchStreams(inputs.Length, InputSize, outputs.Length, OutputSize, state.Capacity);");
-            ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs, state.Values, " + layerOutputs + ", outputs, streams");
+            writer.Line("StepBatchCore(inputs, state.Values, " + layerOutputs + ", outputs, streams);");
             EmitSkip(writer, plan);
         });
         writer.Line();
@@ -62,8 +62,8 @@ internal static class StepBatchEmitter
             string rangeOutputs = plan.InnerOutputWidth > 0
                 ? "state.LayerOutputs.Slice(first * " + plan.InnerOutputWidth + ", count * " + plan.InnerOutputWidth + ")"
                 : "default";
-            ModelEmitter.Dispatch(writer, "StepBatchCore", "inputs.Slice(first * InputSize, count * InputSize), state.Values.Slice(first * StateLength, count * StateLength), "
-                + rangeOutputs + ", outputs.Slice(first * OutputSize, count * OutputSize), count");
+            writer.Line("StepBatchCore(inputs.Slice(first * InputSize, count * InputSize), state.Values.Slice(first * StateLength, count * StateLength), "
+                + rangeOutputs + ", outputs.Slice(first * OutputSize, count * OutputSize), count);");
         });
         writer.Line();
         writer.Line("/// <summary>One threaded StepBatch call: what each range needs, kept in the <see cref=\"BatchState\"/> so a call allocates nothing.</summary>");
@@ -84,9 +84,10 @@ internal static class StepBatchEmitter
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);
-        writer.Block("private void StepBatchCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)" + TypeNames.CoreConstraints, () =>
+        writer.Block("private void StepBatchCore(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)", () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
+            writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");
 
             // Every layer reads stream s's input at `source`.Slice(s × stride + offset).
             var source = new Rows("inputs", 0, "InputSize");
@@ -120,9 +121,15 @@ internal static class StepBatchEmitter
                         denseOffset += layer.OutputWidth;
                     }
 
-                    // Dense shares each weight register across streams on the model's vector path; an activation has no weights to share.
-                    string onPath = layer.Spec.Kind == LayerKind.Dense ? "<TLanes, TVector>" : string.Empty;
-                    writer.Line($"{TypeNames.NewPerStep(layer)}.ApplyBatch{onPath}({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
+                    // Dense shares each weight register across streams on its vector path; an activation has no weights to share.
+                    if (layer.Spec.Kind == LayerKind.Dense)
+                    {
+                        ModelEmitter.OnLayerPath(writer, layer, $"{TypeNames.NewPerStep(layer)}.ApplyBatch<TLanes, TVector>({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
+                    }
+                    else
+                    {
+                        writer.Line($"{TypeNames.NewPerStep(layer)}.ApplyBatch({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
+                    }
                     source = target;
                 }
             }
@@ -145,16 +152,12 @@ internal static class StepBatchEmitter
         if (batchKernel is not null)
         {
             // Batched lane kernels take their own scratch (no zeroing; see RnnGen.Kernels.BatchScratch).
-            writer.Line($"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
+            ModelEmitter.OnLayerPath(writer, layer, $"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
             return;
         }
 
         writer.Line("// no batched kernel for this layer yet: each stream steps alone");
-        writer.Line($"var layer{layer.Index} = {TypeNames.NewCell(layer, 0)};");
-        writer.Line("for (int stream = 0; stream < streams; stream++)");
-        writer.Line("{");
-        writer.Line($"    {TypeNames.Kernels}.RecurrentStep.Step(layer{layer.Index}, {source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)});");
-        writer.Line("}");
+        ModelEmitter.OnLayerPath(writer, layer, $"for (int stream = 0; stream < streams; stream++)\n{{\n    {TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)});\n}}");
     }
 
     /// <summary>One vector per stream inside a span: stream s's at s × <see cref="Stride"/> + <see cref="Offset"/>.</summary>

@@ -24,7 +24,7 @@ internal static class StepEmitter
         writer.Block("public void Step(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
         {
             writer.Line(TypeNames.Kernels + ".Guard.StepLengths(input.Length, InputSize, output.Length, OutputSize);");
-            ModelEmitter.Dispatch(writer, "StepCore", "input, ref state, output");
+            writer.Line("StepCore(input, ref state, output);");
             if (plan.Model.Skip > 0)
             {
                 writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
@@ -33,9 +33,14 @@ internal static class StepEmitter
         });
         writer.Line();
         ModelEmitter.SkipLocalsInit(writer, plan);
-        writer.Block("private void StepCore" + TypeNames.CoreTypeParameters + "(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)" + TypeNames.CoreConstraints, () =>
+        writer.Block("private void StepCore(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
         {
             writer.Line("float[][] weights = RnnGenWeights;");
+            if (plan.StateLength > 0)
+            {
+                writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");
+            }
+
             if (plan.StateLength > 0)
             {
                 writer.Line("global::System.Span<float> values = state.Values;");
@@ -57,7 +62,7 @@ internal static class StepEmitter
                 bool last = layer == plan.Last;
                 if (layer.Spec.IsRecurrent)
                 {
-                    writer.Line($"{TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}));");
+                    ModelEmitter.OnLayerPath(writer, layer, $"{TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}));");
                     current = $"values.Slice({layer.StateOffset}, {layer.Spec.Units})";
                     if (last)
                     {

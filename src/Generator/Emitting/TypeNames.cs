@@ -31,8 +31,8 @@ internal static class TypeNames
     };
 
     /// <summary>
-    /// The cell struct type of a recurrent layer: a lane-kernel cell over the generic <c>TLanes</c> of the enclosing
-    /// method and the layer's sizes struct.
+    /// The cell struct type of a recurrent layer: a lane-kernel cell over the placeholder lane types <c>TLanes</c>,
+    /// <c>TVector</c> (which <see cref="ModelEmitter.OnLayerPath"/> replaces with each path's) and the layer's sizes struct.
     /// </summary>
     public static string Cell(LayerPlan layer)
     {
@@ -84,6 +84,20 @@ internal static class TypeNames
         ? $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation, layer)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})"
         : $"new {Kernels}.ActivationLayer<{Activation(layer.Spec.Activation, layer)}>({layer.Spec.Units})";
 
+    /// <summary><paramref name="code"/> over the placeholder lane types <c>TLanes</c>, <c>TVector</c>, specialised for <paramref name="path"/>.</summary>
+    public static string OnPath(string code, string path)
+    {
+        foreach ((string name, string lanes, string vector) in Paths)
+        {
+            if (name == path)
+            {
+                return code.Replace("TLanes", lanes).Replace("TVector", vector);
+            }
+        }
+
+        throw new System.ArgumentOutOfRangeException(nameof(path), path, "not a vector path");
+    }
+
     /// <summary>The lane struct of each vector path, for the dispatching switch.</summary>
     public static readonly (string Path, string Lanes, string Vector)[] Paths =
     {
@@ -92,9 +106,4 @@ internal static class TypeNames
         ("Vector512", Kernels + ".Lanes.Lanes512", "global::System.Runtime.Intrinsics.Vector512<float>"),
         ("Scalar", Kernels + ".Lanes.Lanes1", "float"),
     };
-
-    /// <summary>Type parameters and constraints of the generic Step/Run cores.</summary>
-    public const string CoreTypeParameters = "<TLanes, TVector>";
-
-    public const string CoreConstraints = "\n    where TLanes : struct, " + Kernels + ".Lanes.ILanes<TVector>\n    where TVector : struct";
 }

@@ -55,6 +55,8 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
         Core<FromProjection>(weights, default, projection, state, scratch);
 
     // One body for both entry points, specialised per mode, so `projected` is a constant and the unused half vanishes.
+    // Compiled optimised at once: PathCalibration times this code when a model is created, before tiering would reach it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Core<TMode>(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch)
         where TMode : struct, IStepMode
     {

@@ -85,6 +85,8 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
         Core<FromProjection>(weights, default, projection, state, scratch);
 
+    // Compiled optimised at once: PathCalibration times this code when a model is created, before tiering would reach it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Core<TMode>(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch)
         where TMode : struct, IStepMode
     {

@@ -5,13 +5,16 @@ using RnnGen.Kernels.Lanes;
 namespace RnnGen.Kernels;
 
 /// <summary>An LSTM direction on a lane kernel, for <see cref="ProjectedRecurrence"/> and generated Step code.</summary>
-public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
+public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
+    /// <inheritdoc/>
+    public static LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+
     /// <inheritdoc/>
     public int Units => TSizes.Units;
 
@@ -38,13 +41,16 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
 }
 
 /// <summary>A reset-after GRU direction on a lane kernel.</summary>
-public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
+public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
+    /// <inheritdoc/>
+    public static GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+
     /// <inheritdoc/>
     public int Units => TSizes.Units;
 
@@ -71,13 +77,16 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
 }
 
 /// <summary>An original-form (reset-before) GRU direction on a lane kernel.</summary>
-public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : IProjectingCell
+public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
+    /// <inheritdoc/>
+    public static GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+
     /// <inheritdoc/>
     public int Units => TSizes.Units;
 
@@ -104,12 +113,15 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
 }
 
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
-public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : IProjectingCell
+public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : ILaneCell<SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
+    /// <inheritdoc/>
+    public static SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation> Create(float[] packedWeights) => new(packedWeights);
+
     /// <inheritdoc/>
     public int Units => TSizes.Units;
 

@@ -12,6 +12,7 @@ public static class RecurrentStep
 {
     /// <summary>Advances <paramref name="state"/> by one input vector (scratch on the stack, or native memory for huge layers).</summary>
     [SkipLocalsInit] // every scratch float is written before it is read
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // timed by PathCalibration before tiering would reach it
     public static void Step<TCell>(TCell cell, ReadOnlySpan<float> input, Span<float> state)
         where TCell : struct, IRecurrentCell
     {

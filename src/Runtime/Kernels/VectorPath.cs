@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace RnnGen.Kernels;
 
-/// <summary>Which register width a model's kernels use. Chosen once, when the model is created.</summary>
+/// <summary>Which register width a layer's kernels use. Chosen once per layer, when the model is created.</summary>
 public enum VectorPath
 {
     /// <summary>One float at a time: no SIMD (e.g. DOTNET_EnableHWIntrinsic=0).</summary>
@@ -31,6 +31,14 @@ public static class VectorPaths
         : Vector256.IsHardwareAccelerated ? VectorPath.Vector256
         : Vector128.IsHardwareAccelerated ? VectorPath.Vector128
         : VectorPath.Scalar;
+
+    /// <summary><paramref name="path"/> for each of <paramref name="layers"/> layers: what a model given one path runs.</summary>
+    public static VectorPath[] ForEveryLayer(VectorPath path, int layers)
+    {
+        var paths = new VectorPath[layers];
+        System.Array.Fill(paths, path);
+        return paths;
+    }
 
     /// <summary>Floats per register on <paramref name="path"/>.</summary>
     public static int Lanes(VectorPath path) => path switch

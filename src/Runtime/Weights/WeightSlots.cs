@@ -13,21 +13,34 @@ namespace RnnGen.Weights;
 /// </summary>
 public static class WeightSlots
 {
-    /// <summary>The slots of a model, from the canonical weights <see cref="ParameterImport.Pack"/> produced.</summary>
-    public static float[][] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, VectorPath path)
+    /// <summary>The slots of a model, from the canonical weights <see cref="ParameterImport.Pack"/> produced, every layer on <paramref name="path"/>.</summary>
+    public static float[][] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, VectorPath path) =>
+        Create(canonical, layers, VectorPaths.ForEveryLayer(path, layers.Length));
+
+    /// <summary>The slots of a model, each layer packed for its own path (<paramref name="paths"/>, one per layer).</summary>
+    public static float[][] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, ReadOnlySpan<VectorPath> paths)
     {
-        if (path is < VectorPath.Scalar or > VectorPath.Vector512)
+        if (paths.Length != layers.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(path), path, "Not a VectorPath.");
+            throw new ArgumentException($"{paths.Length} paths for {layers.Length} layers.", nameof(paths));
         }
 
-        int lanes = VectorPaths.Lanes(path);
+        foreach (VectorPath path in paths)
+        {
+            if (path is < VectorPath.Scalar or > VectorPath.Vector512)
+            {
+                throw new ArgumentOutOfRangeException(nameof(paths), path, "Not a VectorPath.");
+            }
+        }
+
         var slots = new List<float[]>();
         float[]? initialState = InitialStateLength(layers) is var stateLength and > 0 ? new float[stateLength] : null;
         int offset = 0;
         int stateOffset = 0;
-        foreach (LayerShape layer in layers)
+        for (int l = 0; l < layers.Length; l++)
         {
+            LayerShape layer = layers[l];
+            int lanes = VectorPaths.Lanes(paths[l]);
             if (!layer.IsRecurrent)
             {
                 int length = (int)CanonicalLayout.LayerLength(layer);

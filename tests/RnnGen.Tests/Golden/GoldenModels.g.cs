@@ -344,66 +344,67 @@ internal static partial class GoldenModels
         "onnx_lstm_3x7_hard_sigmoid_keras3",
     };
 
-    public static GoldenOutcome Run(GoldenCase c, GoldenRun run, VectorPath path) => c.Name switch
+    // mixedPaths: every layer on another path (MixedPaths), as a model whose layers were measured apart runs
+    public static GoldenOutcome Run(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths = false) => c.Name switch
     {
-        "torch_rnn_tanh_3x7" => RunTorchRnnTanh3x7(c, run, path),
-        "torch_rnn_relu_5x2" => RunTorchRnnRelu5x2(c, run, path),
-        "torch_lstm_3x7_h0" => RunTorchLstm3x7H0(c, run, path),
-        "torch_lstm_13x29_two_layers" => RunTorchLstm13x29TwoLayers(c, run, path),
-        "torch_lstm_5x2_long" => RunTorchLstm5x2Long(c, run, path),
-        "torch_lstm_64x128" => RunTorchLstm64x128(c, run, path),
-        "torch_lstm_5x2_bidir" => RunTorchLstm5x2Bidir(c, run, path),
-        "torch_lstm_3x7_bidir_two_layers_last" => RunTorchLstm3x7BidirTwoLayersLast(c, run, path),
-        "torch_gru_3x7_h0" => RunTorchGru3x7H0(c, run, path),
-        "torch_gru_13x29_bidir_two_layers" => RunTorchGru13x29BidirTwoLayers(c, run, path),
-        "torch_gru_keras_layout_3x7" => RunTorchGruKerasLayout3x7(c, run, path),
-        "torch_gru_3x7_long" => RunTorchGru3x7Long(c, run, path),
-        "torch_rnn_3x7_nobias" => RunTorchRnn3x7Nobias(c, run, path),
-        "torch_lstm_3x7_nobias" => RunTorchLstm3x7Nobias(c, run, path),
-        "torch_gru_3x7_nobias_bidir" => RunTorchGru3x7NobiasBidir(c, run, path),
-        "torch_lstm_8x32_dense_softmax" => RunTorchLstm8x32DenseSoftmax(c, run, path),
-        "torch_lstm_2x20_skip" => RunTorchLstm2x20Skip(c, run, path),
-        "torch_gru_3x7_dense_last" => RunTorchGru3x7DenseLast(c, run, path),
-        "torch_dense_stack_elu_leaky" => RunTorchDenseStackEluLeaky(c, run, path),
-        "torch_gru_4x6_relu_leaky_head" => RunTorchGru4x6ReluLeakyHead(c, run, path),
-        "torch_lstm_1x8_learned_state" => RunTorchLstm1x8LearnedState(c, run, path),
-        "torch_gru_3x5_learned_state_bidir" => RunTorchGru3x5LearnedStateBidir(c, run, path),
-        "keras_seed_simple_rnn" => RunKerasSeedSimpleRnn(c, run, path),
-        "keras_seed_simple_rnn_seq" => RunKerasSeedSimpleRnnSeq(c, run, path),
-        "keras_seed_lstm_seq_state" => RunKerasSeedLstmSeqState(c, run, path),
-        "keras_simple_rnn_3x7" => RunKerasSimpleRnn3x7(c, run, path),
-        "keras_simple_rnn_3x7_backwards_seq" => RunKerasSimpleRnn3x7BackwardsSeq(c, run, path),
-        "keras_simple_rnn_5x2_relu" => RunKerasSimpleRnn5x2Relu(c, run, path),
-        "keras_lstm_3x7_state" => RunKerasLstm3x7State(c, run, path),
-        "keras_lstm_3x7_backwards_seq_state" => RunKerasLstm3x7BackwardsSeqState(c, run, path),
-        "keras_lstm_3x7_hard_sigmoid" => RunKerasLstm3x7HardSigmoid(c, run, path),
-        "keras_lstm_3x7_nobias" => RunKerasLstm3x7Nobias(c, run, path),
-        "keras_gru_13x29" => RunKerasGru13x29(c, run, path),
-        "keras_lstm_13x29" => RunKerasLstm13x29(c, run, path),
-        "keras_lstm_5x2_bidir_concat" => RunKerasLstm5x2BidirConcat(c, run, path),
-        "keras_lstm_5x2_bidir_sum" => RunKerasLstm5x2BidirSum(c, run, path),
-        "keras_lstm_5x2_bidir_mul" => RunKerasLstm5x2BidirMul(c, run, path),
-        "keras_lstm_5x2_bidir_ave" => RunKerasLstm5x2BidirAve(c, run, path),
-        "keras_gru_3x7_bidir_last" => RunKerasGru3x7BidirLast(c, run, path),
-        "keras_lstm_3x7_bidir_state" => RunKerasLstm3x7BidirState(c, run, path),
-        "keras_stack_rnn_lstm_softmax" => RunKerasStackRnnLstmSoftmax(c, run, path),
-        "keras_stack_lstm_back_bigru_dense" => RunKerasStackLstmBackBigruDense(c, run, path),
-        "keras_lstm_64x128" => RunKerasLstm64x128(c, run, path),
-        "keras_lstm_5x2_long" => RunKerasLstm5x2Long(c, run, path),
-        "keras_dense_stack_activations" => RunKerasDenseStackActivations(c, run, path),
-        "keras_lstm_3x6_activation_layers" => RunKerasLstm3x6ActivationLayers(c, run, path),
-        "keras_simple_rnn_3x5_elu_last" => RunKerasSimpleRnn3x5EluLast(c, run, path),
-        "onnx_rnn_3x7" => RunOnnxRnn3x7(c, run, path),
-        "onnx_rnn_5x2_relu" => RunOnnxRnn5x2Relu(c, run, path),
-        "onnx_lstm_5x2_bidir" => RunOnnxLstm5x2Bidir(c, run, path),
-        "onnx_lstm_3x7_reverse" => RunOnnxLstm3x7Reverse(c, run, path),
-        "onnx_gru_13x29_lbr1" => RunOnnxGru13x29Lbr1(c, run, path),
-        "onnx_gru_13x29_lbr0" => RunOnnxGru13x29Lbr0(c, run, path),
-        "onnx_gru_3x7_bidir_last" => RunOnnxGru3x7BidirLast(c, run, path),
-        "onnx_lstm_3x7_nobias" => RunOnnxLstm3x7Nobias(c, run, path),
-        "onnx_lstm_3x7_gemm_seq" => RunOnnxLstm3x7GemmSeq(c, run, path),
-        "onnx_lstm_3x7_gemm_last" => RunOnnxLstm3x7GemmLast(c, run, path),
-        "onnx_lstm_3x7_hard_sigmoid_keras3" => RunOnnxLstm3x7HardSigmoidKeras3(c, run, path),
+        "torch_rnn_tanh_3x7" => RunTorchRnnTanh3x7(c, run, path, mixedPaths),
+        "torch_rnn_relu_5x2" => RunTorchRnnRelu5x2(c, run, path, mixedPaths),
+        "torch_lstm_3x7_h0" => RunTorchLstm3x7H0(c, run, path, mixedPaths),
+        "torch_lstm_13x29_two_layers" => RunTorchLstm13x29TwoLayers(c, run, path, mixedPaths),
+        "torch_lstm_5x2_long" => RunTorchLstm5x2Long(c, run, path, mixedPaths),
+        "torch_lstm_64x128" => RunTorchLstm64x128(c, run, path, mixedPaths),
+        "torch_lstm_5x2_bidir" => RunTorchLstm5x2Bidir(c, run, path, mixedPaths),
+        "torch_lstm_3x7_bidir_two_layers_last" => RunTorchLstm3x7BidirTwoLayersLast(c, run, path, mixedPaths),
+        "torch_gru_3x7_h0" => RunTorchGru3x7H0(c, run, path, mixedPaths),
+        "torch_gru_13x29_bidir_two_layers" => RunTorchGru13x29BidirTwoLayers(c, run, path, mixedPaths),
+        "torch_gru_keras_layout_3x7" => RunTorchGruKerasLayout3x7(c, run, path, mixedPaths),
+        "torch_gru_3x7_long" => RunTorchGru3x7Long(c, run, path, mixedPaths),
+        "torch_rnn_3x7_nobias" => RunTorchRnn3x7Nobias(c, run, path, mixedPaths),
+        "torch_lstm_3x7_nobias" => RunTorchLstm3x7Nobias(c, run, path, mixedPaths),
+        "torch_gru_3x7_nobias_bidir" => RunTorchGru3x7NobiasBidir(c, run, path, mixedPaths),
+        "torch_lstm_8x32_dense_softmax" => RunTorchLstm8x32DenseSoftmax(c, run, path, mixedPaths),
+        "torch_lstm_2x20_skip" => RunTorchLstm2x20Skip(c, run, path, mixedPaths),
+        "torch_gru_3x7_dense_last" => RunTorchGru3x7DenseLast(c, run, path, mixedPaths),
+        "torch_dense_stack_elu_leaky" => RunTorchDenseStackEluLeaky(c, run, path, mixedPaths),
+        "torch_gru_4x6_relu_leaky_head" => RunTorchGru4x6ReluLeakyHead(c, run, path, mixedPaths),
+        "torch_lstm_1x8_learned_state" => RunTorchLstm1x8LearnedState(c, run, path, mixedPaths),
+        "torch_gru_3x5_learned_state_bidir" => RunTorchGru3x5LearnedStateBidir(c, run, path, mixedPaths),
+        "keras_seed_simple_rnn" => RunKerasSeedSimpleRnn(c, run, path, mixedPaths),
+        "keras_seed_simple_rnn_seq" => RunKerasSeedSimpleRnnSeq(c, run, path, mixedPaths),
+        "keras_seed_lstm_seq_state" => RunKerasSeedLstmSeqState(c, run, path, mixedPaths),
+        "keras_simple_rnn_3x7" => RunKerasSimpleRnn3x7(c, run, path, mixedPaths),
+        "keras_simple_rnn_3x7_backwards_seq" => RunKerasSimpleRnn3x7BackwardsSeq(c, run, path, mixedPaths),
+        "keras_simple_rnn_5x2_relu" => RunKerasSimpleRnn5x2Relu(c, run, path, mixedPaths),
+        "keras_lstm_3x7_state" => RunKerasLstm3x7State(c, run, path, mixedPaths),
+        "keras_lstm_3x7_backwards_seq_state" => RunKerasLstm3x7BackwardsSeqState(c, run, path, mixedPaths),
+        "keras_lstm_3x7_hard_sigmoid" => RunKerasLstm3x7HardSigmoid(c, run, path, mixedPaths),
+        "keras_lstm_3x7_nobias" => RunKerasLstm3x7Nobias(c, run, path, mixedPaths),
+        "keras_gru_13x29" => RunKerasGru13x29(c, run, path, mixedPaths),
+        "keras_lstm_13x29" => RunKerasLstm13x29(c, run, path, mixedPaths),
+        "keras_lstm_5x2_bidir_concat" => RunKerasLstm5x2BidirConcat(c, run, path, mixedPaths),
+        "keras_lstm_5x2_bidir_sum" => RunKerasLstm5x2BidirSum(c, run, path, mixedPaths),
+        "keras_lstm_5x2_bidir_mul" => RunKerasLstm5x2BidirMul(c, run, path, mixedPaths),
+        "keras_lstm_5x2_bidir_ave" => RunKerasLstm5x2BidirAve(c, run, path, mixedPaths),
+        "keras_gru_3x7_bidir_last" => RunKerasGru3x7BidirLast(c, run, path, mixedPaths),
+        "keras_lstm_3x7_bidir_state" => RunKerasLstm3x7BidirState(c, run, path, mixedPaths),
+        "keras_stack_rnn_lstm_softmax" => RunKerasStackRnnLstmSoftmax(c, run, path, mixedPaths),
+        "keras_stack_lstm_back_bigru_dense" => RunKerasStackLstmBackBigruDense(c, run, path, mixedPaths),
+        "keras_lstm_64x128" => RunKerasLstm64x128(c, run, path, mixedPaths),
+        "keras_lstm_5x2_long" => RunKerasLstm5x2Long(c, run, path, mixedPaths),
+        "keras_dense_stack_activations" => RunKerasDenseStackActivations(c, run, path, mixedPaths),
+        "keras_lstm_3x6_activation_layers" => RunKerasLstm3x6ActivationLayers(c, run, path, mixedPaths),
+        "keras_simple_rnn_3x5_elu_last" => RunKerasSimpleRnn3x5EluLast(c, run, path, mixedPaths),
+        "onnx_rnn_3x7" => RunOnnxRnn3x7(c, run, path, mixedPaths),
+        "onnx_rnn_5x2_relu" => RunOnnxRnn5x2Relu(c, run, path, mixedPaths),
+        "onnx_lstm_5x2_bidir" => RunOnnxLstm5x2Bidir(c, run, path, mixedPaths),
+        "onnx_lstm_3x7_reverse" => RunOnnxLstm3x7Reverse(c, run, path, mixedPaths),
+        "onnx_gru_13x29_lbr1" => RunOnnxGru13x29Lbr1(c, run, path, mixedPaths),
+        "onnx_gru_13x29_lbr0" => RunOnnxGru13x29Lbr0(c, run, path, mixedPaths),
+        "onnx_gru_3x7_bidir_last" => RunOnnxGru3x7BidirLast(c, run, path, mixedPaths),
+        "onnx_lstm_3x7_nobias" => RunOnnxLstm3x7Nobias(c, run, path, mixedPaths),
+        "onnx_lstm_3x7_gemm_seq" => RunOnnxLstm3x7GemmSeq(c, run, path, mixedPaths),
+        "onnx_lstm_3x7_gemm_last" => RunOnnxLstm3x7GemmLast(c, run, path, mixedPaths),
+        "onnx_lstm_3x7_hard_sigmoid_keras3" => RunOnnxLstm3x7HardSigmoidKeras3(c, run, path, mixedPaths),
         _ => throw new KeyNotFoundException(c.Name),
     };
 
@@ -453,9 +454,9 @@ internal static partial class GoldenModels
         _ => null,
     };
 
-    private static GoldenOutcome RunTorchRnnTanh3x7(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchRnnTanh3x7(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchRnnTanh3x7.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchRnnTanh3x7.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchRnnTanh3x7.LayerShapes.Length)) : TorchRnnTanh3x7.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -492,9 +493,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchRnnRelu5x2(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchRnnRelu5x2(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchRnnRelu5x2.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchRnnRelu5x2.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchRnnRelu5x2.LayerShapes.Length)) : TorchRnnRelu5x2.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -531,9 +532,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm3x7H0(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm3x7H0.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm3x7H0.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm3x7H0.LayerShapes.Length)) : TorchLstm3x7H0.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -570,9 +571,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm13x29TwoLayers(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm13x29TwoLayers(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm13x29TwoLayers.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm13x29TwoLayers.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm13x29TwoLayers.LayerShapes.Length)) : TorchLstm13x29TwoLayers.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -609,9 +610,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm5x2Long.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm5x2Long.LayerShapes.Length)) : TorchLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -648,9 +649,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm64x128(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm64x128.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm64x128.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm64x128.LayerShapes.Length)) : TorchLstm64x128.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -687,9 +688,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm5x2Bidir.LayerShapes.Length)) : TorchLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -704,9 +705,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm3x7BidirTwoLayersLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm3x7BidirTwoLayersLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm3x7BidirTwoLayersLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm3x7BidirTwoLayersLast.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm3x7BidirTwoLayersLast.LayerShapes.Length)) : TorchLstm3x7BidirTwoLayersLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -721,9 +722,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru3x7H0(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru3x7H0(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru3x7H0.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru3x7H0.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru3x7H0.LayerShapes.Length)) : TorchGru3x7H0.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -760,9 +761,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru13x29BidirTwoLayers(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru13x29BidirTwoLayers(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru13x29BidirTwoLayers.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru13x29BidirTwoLayers.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru13x29BidirTwoLayers.LayerShapes.Length)) : TorchGru13x29BidirTwoLayers.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -777,9 +778,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGruKerasLayout3x7(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGruKerasLayout3x7(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGruKerasLayout3x7.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGruKerasLayout3x7.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGruKerasLayout3x7.LayerShapes.Length)) : TorchGruKerasLayout3x7.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -794,9 +795,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru3x7Long(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru3x7Long(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru3x7Long.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru3x7Long.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru3x7Long.LayerShapes.Length)) : TorchGru3x7Long.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -833,9 +834,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchRnn3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchRnn3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchRnn3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchRnn3x7Nobias.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchRnn3x7Nobias.LayerShapes.Length)) : TorchRnn3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -872,9 +873,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm3x7Nobias.LayerShapes.Length)) : TorchLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -911,9 +912,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru3x7NobiasBidir(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru3x7NobiasBidir(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru3x7NobiasBidir.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru3x7NobiasBidir.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru3x7NobiasBidir.LayerShapes.Length)) : TorchGru3x7NobiasBidir.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -928,9 +929,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm8x32DenseSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm8x32DenseSoftmax(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm8x32DenseSoftmax.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm8x32DenseSoftmax.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm8x32DenseSoftmax.LayerShapes.Length)) : TorchLstm8x32DenseSoftmax.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -967,9 +968,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm2x20Skip(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm2x20Skip.LayerShapes.Length)) : TorchLstm2x20Skip.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1006,9 +1007,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru3x7DenseLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru3x7DenseLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru3x7DenseLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru3x7DenseLast.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru3x7DenseLast.LayerShapes.Length)) : TorchGru3x7DenseLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1045,9 +1046,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchDenseStackEluLeaky(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchDenseStackEluLeaky(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchDenseStackEluLeaky.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchDenseStackEluLeaky.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchDenseStackEluLeaky.LayerShapes.Length)) : TorchDenseStackEluLeaky.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1084,9 +1085,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru4x6ReluLeakyHead(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru4x6ReluLeakyHead(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru4x6ReluLeakyHead.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru4x6ReluLeakyHead.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru4x6ReluLeakyHead.LayerShapes.Length)) : TorchGru4x6ReluLeakyHead.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1123,9 +1124,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchLstm1x8LearnedState(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchLstm1x8LearnedState(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchLstm1x8LearnedState.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchLstm1x8LearnedState.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchLstm1x8LearnedState.LayerShapes.Length)) : TorchLstm1x8LearnedState.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1162,9 +1163,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunTorchGru3x5LearnedStateBidir(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunTorchGru3x5LearnedStateBidir(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = TorchGru3x5LearnedStateBidir.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? TorchGru3x5LearnedStateBidir.FromParameters(c.Parameters, c.Layout, MixedPaths(TorchGru3x5LearnedStateBidir.LayerShapes.Length)) : TorchGru3x5LearnedStateBidir.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1179,9 +1180,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSeedSimpleRnn(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSeedSimpleRnn(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSeedSimpleRnn.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSeedSimpleRnn.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSeedSimpleRnn.LayerShapes.Length)) : KerasSeedSimpleRnn.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1218,9 +1219,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSeedSimpleRnnSeq(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSeedSimpleRnnSeq(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSeedSimpleRnnSeq.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSeedSimpleRnnSeq.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSeedSimpleRnnSeq.LayerShapes.Length)) : KerasSeedSimpleRnnSeq.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1257,9 +1258,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSeedLstmSeqState(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSeedLstmSeqState(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSeedLstmSeqState.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSeedLstmSeqState.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSeedLstmSeqState.LayerShapes.Length)) : KerasSeedLstmSeqState.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1296,9 +1297,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSimpleRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSimpleRnn3x7(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSimpleRnn3x7.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSimpleRnn3x7.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSimpleRnn3x7.LayerShapes.Length)) : KerasSimpleRnn3x7.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1335,9 +1336,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSimpleRnn3x7BackwardsSeq(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSimpleRnn3x7BackwardsSeq(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSimpleRnn3x7BackwardsSeq.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSimpleRnn3x7BackwardsSeq.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSimpleRnn3x7BackwardsSeq.LayerShapes.Length)) : KerasSimpleRnn3x7BackwardsSeq.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1352,9 +1353,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSimpleRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSimpleRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSimpleRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSimpleRnn5x2Relu.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSimpleRnn5x2Relu.LayerShapes.Length)) : KerasSimpleRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1391,9 +1392,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x7State(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x7State(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x7State.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x7State.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x7State.LayerShapes.Length)) : KerasLstm3x7State.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1430,9 +1431,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x7BackwardsSeqState(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x7BackwardsSeqState(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x7BackwardsSeqState.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x7BackwardsSeqState.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x7BackwardsSeqState.LayerShapes.Length)) : KerasLstm3x7BackwardsSeqState.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1447,9 +1448,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x7HardSigmoid(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x7HardSigmoid(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x7HardSigmoid.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x7HardSigmoid.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x7HardSigmoid.LayerShapes.Length)) : KerasLstm3x7HardSigmoid.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1486,9 +1487,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x7Nobias.LayerShapes.Length)) : KerasLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1525,9 +1526,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasGru13x29(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasGru13x29(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasGru13x29.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasGru13x29.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasGru13x29.LayerShapes.Length)) : KerasGru13x29.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1564,9 +1565,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm13x29(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm13x29(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm13x29.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm13x29.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm13x29.LayerShapes.Length)) : KerasLstm13x29.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1603,9 +1604,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm5x2BidirConcat(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm5x2BidirConcat(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm5x2BidirConcat.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm5x2BidirConcat.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm5x2BidirConcat.LayerShapes.Length)) : KerasLstm5x2BidirConcat.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1620,9 +1621,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm5x2BidirSum(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm5x2BidirSum(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm5x2BidirSum.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm5x2BidirSum.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm5x2BidirSum.LayerShapes.Length)) : KerasLstm5x2BidirSum.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1637,9 +1638,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm5x2BidirMul(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm5x2BidirMul(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm5x2BidirMul.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm5x2BidirMul.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm5x2BidirMul.LayerShapes.Length)) : KerasLstm5x2BidirMul.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1654,9 +1655,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm5x2BidirAve(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm5x2BidirAve(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm5x2BidirAve.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm5x2BidirAve.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm5x2BidirAve.LayerShapes.Length)) : KerasLstm5x2BidirAve.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1671,9 +1672,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasGru3x7BidirLast.LayerShapes.Length)) : KerasGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1688,9 +1689,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x7BidirState(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x7BidirState(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x7BidirState.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x7BidirState.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x7BidirState.LayerShapes.Length)) : KerasLstm3x7BidirState.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1705,9 +1706,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasStackRnnLstmSoftmax(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasStackRnnLstmSoftmax(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasStackRnnLstmSoftmax.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasStackRnnLstmSoftmax.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasStackRnnLstmSoftmax.LayerShapes.Length)) : KerasStackRnnLstmSoftmax.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1744,9 +1745,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasStackLstmBackBigruDense(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasStackLstmBackBigruDense(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasStackLstmBackBigruDense.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasStackLstmBackBigruDense.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasStackLstmBackBigruDense.LayerShapes.Length)) : KerasStackLstmBackBigruDense.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1761,9 +1762,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm64x128(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm64x128(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm64x128.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm64x128.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm64x128.LayerShapes.Length)) : KerasLstm64x128.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1800,9 +1801,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm5x2Long(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm5x2Long.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm5x2Long.LayerShapes.Length)) : KerasLstm5x2Long.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1839,9 +1840,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasDenseStackActivations(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasDenseStackActivations(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasDenseStackActivations.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasDenseStackActivations.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasDenseStackActivations.LayerShapes.Length)) : KerasDenseStackActivations.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1878,9 +1879,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasLstm3x6ActivationLayers(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasLstm3x6ActivationLayers(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasLstm3x6ActivationLayers.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasLstm3x6ActivationLayers.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasLstm3x6ActivationLayers.LayerShapes.Length)) : KerasLstm3x6ActivationLayers.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1917,9 +1918,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunKerasSimpleRnn3x5EluLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunKerasSimpleRnn3x5EluLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = KerasSimpleRnn3x5EluLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? KerasSimpleRnn3x5EluLast.FromParameters(c.Parameters, c.Layout, MixedPaths(KerasSimpleRnn3x5EluLast.LayerShapes.Length)) : KerasSimpleRnn3x5EluLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1956,9 +1957,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxRnn3x7(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxRnn3x7(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxRnn3x7.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxRnn3x7.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxRnn3x7.LayerShapes.Length)) : OnnxRnn3x7.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -1995,9 +1996,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxRnn5x2Relu(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxRnn5x2Relu.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxRnn5x2Relu.LayerShapes.Length)) : OnnxRnn5x2Relu.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2034,9 +2035,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm5x2Bidir(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm5x2Bidir.LayerShapes.Length)) : OnnxLstm5x2Bidir.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2051,9 +2052,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm3x7Reverse(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm3x7Reverse(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm3x7Reverse.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm3x7Reverse.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm3x7Reverse.LayerShapes.Length)) : OnnxLstm3x7Reverse.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2068,9 +2069,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxGru13x29Lbr1(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxGru13x29Lbr1(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxGru13x29Lbr1.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxGru13x29Lbr1.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxGru13x29Lbr1.LayerShapes.Length)) : OnnxGru13x29Lbr1.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2107,9 +2108,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxGru13x29Lbr0(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxGru13x29Lbr0(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxGru13x29Lbr0.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxGru13x29Lbr0.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxGru13x29Lbr0.LayerShapes.Length)) : OnnxGru13x29Lbr0.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2146,9 +2147,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxGru3x7BidirLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxGru3x7BidirLast.LayerShapes.Length)) : OnnxGru3x7BidirLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2163,9 +2164,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm3x7Nobias(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm3x7Nobias.LayerShapes.Length)) : OnnxLstm3x7Nobias.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2202,9 +2203,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm3x7GemmSeq(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm3x7GemmSeq(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm3x7GemmSeq.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm3x7GemmSeq.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm3x7GemmSeq.LayerShapes.Length)) : OnnxLstm3x7GemmSeq.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2241,9 +2242,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm3x7GemmLast(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm3x7GemmLast(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm3x7GemmLast.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm3x7GemmLast.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm3x7GemmLast.LayerShapes.Length)) : OnnxLstm3x7GemmLast.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));
@@ -2280,9 +2281,9 @@ internal static partial class GoldenModels
         return new GoldenOutcome(outputs, finals);
     }
 
-    private static GoldenOutcome RunOnnxLstm3x7HardSigmoidKeras3(GoldenCase c, GoldenRun run, VectorPath path)
+    private static GoldenOutcome RunOnnxLstm3x7HardSigmoidKeras3(GoldenCase c, GoldenRun run, VectorPath path, bool mixedPaths)
     {
-        var model = OnnxLstm3x7HardSigmoidKeras3.FromParameters(c.Parameters, c.Layout, path);
+        var model = mixedPaths ? OnnxLstm3x7HardSigmoidKeras3.FromParameters(c.Parameters, c.Layout, MixedPaths(OnnxLstm3x7HardSigmoidKeras3.LayerShapes.Length)) : OnnxLstm3x7HardSigmoidKeras3.FromParameters(c.Parameters, c.Layout, path);
         var state = model.NewState();
         foreach (var s in run.InitialStates)
             s.Values.CopyTo(s.IsCell ? state.Cell(s.Layer, s.Direction) : state.Hidden(s.Layer, s.Direction));

@@ -48,6 +48,23 @@ public sealed class GoldenTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [MemberData(nameof(Names))]
+    public void Run_matches_framework_with_each_layer_on_another_path(string name)
+    {
+        GoldenCase golden = GoldenCase.Load(name);
+        float worst = 0;
+        foreach (GoldenRun run in golden.Runs)
+        {
+            GoldenOutcome outcome = GoldenModels.Run(golden, run, VectorPath.Scalar, mixedPaths: true);
+            worst = Math.Max(worst, Compare(golden, run, outcome, "Run on mixed paths"));
+        }
+
+        output.WriteLine($"{name} on mixed paths: max |error| {worst:E2}");
+    }
+
+    public static TheoryData<string> Names => new(GoldenModels.Names);
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Step_matches_framework_where_the_model_streams(string name, VectorPath path)
     {

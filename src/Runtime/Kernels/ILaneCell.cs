@@ -1,0 +1,13 @@
+namespace RnnGen.Kernels;
+
+/// <summary>
+/// A recurrent direction on a lane kernel that can be made from weights packed for its register width, so
+/// <see cref="PathCalibration"/> can build and time the same layer on each width.
+/// </summary>
+/// <typeparam name="TSelf">The cell type itself.</typeparam>
+public interface ILaneCell<TSelf> : IProjectingCell
+    where TSelf : struct, ILaneCell<TSelf>
+{
+    /// <summary>The cell over <paramref name="packedWeights"/> (<see cref="Weights.LanePacking"/> for its width).</summary>
+    static abstract TSelf Create(float[] packedWeights);
+}
