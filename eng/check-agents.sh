@@ -13,6 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The JIT and the binary must compute the same bits, so neither may pick its layer's width by timing (a flip of a close
+# call would change the last bits): both take the widest width, as PathSelection.Widest documents for reproducible runs.
+export RNNGEN_PATH_SELECTION=widest
 
 fail() { echo "check-agents: FAIL: $*" >&2; exit 1; }
 step() { echo "== check-agents: $*"; }

@@ -22,7 +22,8 @@ catch (FormatException e)
     return 2;
 }
 
-Console.WriteLine($"vector path: {VectorPaths.DescribeProcess(ControllerModel.Default.VectorPath)}");
+Console.WriteLine($"vector path: {VectorPaths.DescribeProcess(VectorPaths.Best)}");
+Console.WriteLine($"measured fastest for the GRU: {ControllerModel.Default.VectorPath}");
 Console.WriteLine($"seed {options.Seed}, {options.WarmupFrames} warm-up frames then {options.TimedFrames} timed frames per run, 60 frames per simulated second");
 string[] controllers = options.Compare ? Controllers.Names : [options.Controller];
 foreach (string controller in controllers)

@@ -30,9 +30,11 @@ const int TimeSteps = 5;
 // SimpleRNN(2)
 var simpleRnn = SeedSimpleRnn.FromParameters(LoadWeights("simple_rnn.f32"), WeightLayout.Keras);
 
-// What the kernels run on: chosen once per process. A NativeAOT binary uses only the instruction sets it was
-// published for (eng/publish-aot.sh), whatever the CPU has.
-Console.WriteLine($"vector path: {VectorPaths.DescribeProcess(simpleRnn.VectorPath)}");
+// What the kernels can run on: the widest width this process accelerates (a NativeAOT binary uses only the instruction
+// sets it was published for, eng/publish-aot.sh, whatever the CPU has), and the width measured fastest for this model's
+// layer among those (PathCalibration: a 2-unit layer often wins on narrower registers).
+Console.WriteLine($"vector path: {VectorPaths.DescribeProcess(VectorPaths.Best)}");
+Console.WriteLine($"measured fastest for SimpleRNN(2): {simpleRnn.VectorPath}");
 Console.WriteLine($"input: {TimeSteps} steps × {SeedSimpleRnn.InputSize} features (Keras weights from weights/*.f32)");
 Console.WriteLine();
 
