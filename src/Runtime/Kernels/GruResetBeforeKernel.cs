@@ -139,7 +139,6 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         nuint lanes = (nuint)Lanes;
         nuint bias = (nuint)BiasStart;
         ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-        ref float w1 = ref Unsafe.Add(ref w0, two ? BlockLength : 0);
         ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
         ref float s1 = ref Unsafe.Add(ref s0, !two ? 0 : projected ? RowLength : BlockLength);
         TVector z0 = TLanes.Load(ref s0, 0), r0 = TLanes.Load(ref s0, lanes), n0 = TLanes.Load(ref s0, 2 * lanes);
@@ -149,32 +148,42 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
             z1 = TLanes.Load(ref s1, 0); r1 = TLanes.Load(ref s1, lanes); n1 = TLanes.Load(ref s1, 2 * lanes);
         }
 
+        // Rows walked by moving references: base register plus constant loads on every platform (see LstmKernel).
+        nuint pair = (nuint)(two ? BlockLength : 0);
+        ref float row0 = ref w0;
+        ref float value = ref x;
         for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
         {
-            TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
-            nuint at = (nuint)(row * RowLength);
-            z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
-            r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
-            n0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + (2 * lanes)), n0);
+            TVector v = TLanes.Broadcast(value);
+            z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
+            r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
+            n0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), n0);
             if (two)
             {
-                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), z1);
-                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), r1);
-                n1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + (2 * lanes)), n1);
+                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair), z1);
+                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair + lanes), r1);
+                n1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair + (2 * lanes)), n1);
             }
+
+            row0 = ref Unsafe.Add(ref row0, RowLength);
+            value = ref Unsafe.Add(ref value, 1);
         }
 
+        row0 = ref Unsafe.Add(ref w0, HiddenStart);
+        value = ref h;
         for (int k = 0; k < TSizes.Units; k++)
         {
-            TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
-            nuint at = (nuint)(HiddenStart + (k * 2 * Lanes));
-            z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), z0);
-            r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at + lanes), r0);
+            TVector v = TLanes.Broadcast(value);
+            z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
+            r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
             if (two)
             {
-                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), z1);
-                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at + lanes), r1);
+                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair), z1);
+                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair + lanes), r1);
             }
+
+            row0 = ref Unsafe.Add(ref row0, 2 * Lanes);
+            value = ref Unsafe.Add(ref value, 1);
         }
 
         // Park the raw sums first, so no accumulator lives past the loops (the JIT would spill them inside the
@@ -215,7 +224,6 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         bool two = TCount.Count == 2;
         nuint lanes = (nuint)Lanes;
         ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-        ref float w1 = ref Unsafe.Add(ref w0, two ? BlockLength : 0);
         nuint first = (nuint)(block * Lanes);
         TVector even0 = TLanes.Load(ref inputPart, first), odd0 = TLanes.Broadcast(0f);
         TVector even1 = even0, odd1 = odd0;
@@ -225,30 +233,33 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
         }
 
         // Even and odd rows in separate sums: twice the FMA chains of one block pair.
+        nuint pair = (nuint)(two ? BlockLength : 0);
+        ref float row0 = ref Unsafe.Add(ref w0, CandidateStart);
+        ref float value = ref resetHidden;
         int k = 0;
         for (; k + 2 <= TSizes.Units; k += 2)
         {
-            TVector v = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k));
-            TVector u = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k + 1));
-            nuint at = (nuint)(CandidateStart + (k * Lanes));
-            nuint next = at + lanes;
-            even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), even0);
-            odd0 = TLanes.MultiplyAdd(u, TLanes.Load(ref w0, next), odd0);
+            TVector v = TLanes.Broadcast(value);
+            TVector u = TLanes.Broadcast(Unsafe.Add(ref value, 1));
+            even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), even0);
+            odd0 = TLanes.MultiplyAdd(u, TLanes.Load(ref row0, lanes), odd0);
             if (two)
             {
-                even1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), even1);
-                odd1 = TLanes.MultiplyAdd(u, TLanes.Load(ref w1, next), odd1);
+                even1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair), even1);
+                odd1 = TLanes.MultiplyAdd(u, TLanes.Load(ref row0, pair + lanes), odd1);
             }
+
+            row0 = ref Unsafe.Add(ref row0, 2 * Lanes);
+            value = ref Unsafe.Add(ref value, 2);
         }
 
         if (k < TSizes.Units)
         {
-            TVector v = TLanes.Broadcast(Unsafe.Add(ref resetHidden, k));
-            nuint at = (nuint)(CandidateStart + (k * Lanes));
-            even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), even0);
+            TVector v = TLanes.Broadcast(value);
+            even0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), even0);
             if (two)
             {
-                even1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), even1);
+                even1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, pair), even1);
             }
         }
 

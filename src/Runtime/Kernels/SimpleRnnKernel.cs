@@ -69,30 +69,34 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
         for (; block + 4 <= Blocks; block += 4)
         {
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
-            ref float w1 = ref Unsafe.Add(ref w0, BlockLength);
-            ref float w2 = ref Unsafe.Add(ref w1, BlockLength);
-            ref float w3 = ref Unsafe.Add(ref w2, BlockLength);
             ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * Lanes) : ref Unsafe.Add(ref w0, bias);
             nuint next = (nuint)(projected ? Lanes : BlockLength);
             TVector a0 = TLanes.Load(ref s0, 0), a1 = TLanes.Load(ref s0, next), a2 = TLanes.Load(ref s0, 2 * next), a3 = TLanes.Load(ref s0, 3 * next);
+            // Rows walked by moving references: base register plus constant loads on every platform (see LstmKernel).
+            nuint stride = (nuint)BlockLength;
+            ref float row0 = ref projected ? ref Unsafe.Add(ref w0, TSizes.InputSize * Lanes) : ref w0;
+            ref float value = ref x;
             for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
             {
-                TVector v = TLanes.Broadcast(Unsafe.Add(ref x, row));
-                nuint at = (nuint)(row * Lanes);
-                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
-                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
-                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref w2, at), a2);
-                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref w3, at), a3);
+                TVector v = TLanes.Broadcast(value);
+                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), a0);
+                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, stride), a1);
+                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * stride), a2);
+                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * stride), a3);
+                row0 = ref Unsafe.Add(ref row0, Lanes);
+                value = ref Unsafe.Add(ref value, 1);
             }
 
+            value = ref h;
             for (int k = 0; k < units; k++)
             {
-                TVector v = TLanes.Broadcast(Unsafe.Add(ref h, k));
-                nuint at = (nuint)((TSizes.InputSize + k) * Lanes);
-                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref w0, at), a0);
-                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref w1, at), a1);
-                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref w2, at), a2);
-                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref w3, at), a3);
+                TVector v = TLanes.Broadcast(value);
+                a0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), a0);
+                a1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, stride), a1);
+                a2 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * stride), a2);
+                a3 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * stride), a3);
+                row0 = ref Unsafe.Add(ref row0, Lanes);
+                value = ref Unsafe.Add(ref value, 1);
             }
 
             nuint first = (nuint)(block * Lanes);
