@@ -10,7 +10,7 @@ internal static class InitialStateEmitter
 {
     public static void Emit(SourceWriter writer, ModelPlan plan)
     {
-        string? learned = plan.InitialStateSlot is { } slot ? $"RnnGenWeights[{slot}]" : null;
+        string? learned = plan.InitialStateSlot is { } slot ? $"RnnGenWeights[{slot}].Span" : null;
         string source = learned is null
             ? "all zeros (no layer of this model learned its initial state), the same as <c>default(State)</c>"
             : "the initial state learned with the weights (layers without one start at zero); <c>default(State)</c> is all zeros instead";
@@ -24,7 +24,7 @@ internal static class InitialStateEmitter
         });
         writer.Line();
         writer.Line("/// <summary>Puts <paramref name=\"state\"/> back where a new stream starts (see <see cref=\"NewState\"/>).</summary>");
-        writer.Line("public void ResetState(ref State state) => " + (learned is null ? "state.Reset();" : $"global::System.MemoryExtensions.CopyTo({learned}, state.Values);"));
+        writer.Line("public void ResetState(ref State state) => " + (learned is null ? "state.Reset();" : $"{learned}.CopyTo(state.Values);"));
         if (plan.CanStream)
         {
             writer.Line();
@@ -32,7 +32,7 @@ internal static class InitialStateEmitter
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream.</exception>");
             writer.Line("public void ResetState(BatchState state, int stream) => " + (learned is null
                 ? "state.Reset(stream);"
-                : $"global::System.MemoryExtensions.CopyTo({learned}, state.StreamValues(stream));"));
+                : $"{learned}.CopyTo(state.StreamValues(stream));"));
         }
     }
 }

@@ -167,12 +167,12 @@ internal static class ModelEmitter
         writer.Line();
         string paths = TypeNames.Kernels + ".VectorPath";
         writer.Line("/// <summary>One weight array per kernel call (see <c>WeightSlots</c>), each layer's packed for its path; never written after construction, so one model serves any number of threads.</summary>");
-        writer.Line("private readonly float[][] _rnnGenWeights;");
+        writer.Line("private readonly " + TypeNames.WeightSlots + " _rnnGenWeights;");
         writer.Line();
         writer.Line("/// <summary>Each layer's vector path, in layer order (see <see cref=\"LayerPaths\"/>).</summary>");
         writer.Line("private readonly " + paths + "[] _rnnGenPaths;");
         writer.Line();
-        writer.Line("private " + name + "(float[][] weights, " + paths + "[] paths)");
+        writer.Line("private " + name + "(" + TypeNames.WeightSlots + " weights, " + paths + "[] paths)");
         writer.Line("{");
         writer.Line("    _rnnGenWeights = weights;");
         writer.Line("    _rnnGenPaths = paths;");
@@ -247,11 +247,11 @@ internal static class ModelEmitter
         writer.Line();
         if (model.IsValueType)
         {
-            writer.Line("private float[][] RnnGenWeights => _rnnGenWeights ?? throw " + TypeNames.Kernels + ".Guard.NotInitialized(" + SourceWriter.Literal(name) + ");");
+            writer.Line("private " + TypeNames.WeightSlots + " RnnGenWeights => _rnnGenWeights ?? throw " + TypeNames.Kernels + ".Guard.NotInitialized(" + SourceWriter.Literal(name) + ");");
         }
         else
         {
-            writer.Line("private float[][] RnnGenWeights => _rnnGenWeights;");
+            writer.Line("private " + TypeNames.WeightSlots + " RnnGenWeights => _rnnGenWeights;");
         }
 
         if (plan.CanStream)

@@ -41,7 +41,7 @@ internal static class RunEmitter
         ModelEmitter.SkipLocalsInit(writer, plan);
         writer.Block("private void RunCore(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)", () =>
         {
-            writer.Line("float[][] weights = RnnGenWeights;");
+            writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
             if (plan.StateLength > 0)
             {
                 writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");

@@ -86,7 +86,7 @@ internal static class StepBatchEmitter
         ModelEmitter.SkipLocalsInit(writer, plan);
         writer.Block("private void StepBatchCore(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)", () =>
         {
-            writer.Line("float[][] weights = RnnGenWeights;");
+            writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
             writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");
 
             // Every layer reads stream s's input at `source`.Slice(s × stride + offset).
@@ -152,7 +152,7 @@ internal static class StepBatchEmitter
         if (batchKernel is not null)
         {
             // Batched lane kernels take their own scratch (no zeroing; see RnnGen.Kernels.BatchScratch).
-            ModelEmitter.OnLayerPath(writer, layer, $"{batchKernel}.Step(weights[{layer.FirstSlot}], {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
+            ModelEmitter.OnLayerPath(writer, layer, $"{batchKernel}.Step(weights[{layer.FirstSlot}].Span, {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
             return;
         }
 

@@ -35,7 +35,7 @@ internal static class StepEmitter
         ModelEmitter.SkipLocalsInit(writer, plan);
         writer.Block("private void StepCore(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
         {
-            writer.Line("float[][] weights = RnnGenWeights;");
+            writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
             if (plan.StateLength > 0)
             {
                 writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");

@@ -8,6 +8,9 @@ internal static class TypeNames
     public const string Kernels = "RnnGenKernels";
     public const string Activations = "RnnGenActivations";
 
+    /// <summary>A model's weights: one aligned slot per kernel call (<c>WeightSlots</c>).</summary>
+    public const string WeightSlots = "global::RnnGen.Weights.WeightSlot[]";
+
     /// <summary>The activation struct; ELU and Leaky ReLU take the layer's α struct (<see cref="LayerPlan.AlphaName"/>).</summary>
     public static string Activation(Activation activation, LayerPlan layer) => Activations + "." + activation switch
     {
@@ -81,7 +84,7 @@ internal static class TypeNames
     /// both kernels have <c>Apply</c>, <c>ApplySequence</c> and <c>ApplyBatch</c>.
     /// </summary>
     public static string NewPerStep(LayerPlan layer) => layer.Spec.Kind == LayerKind.Dense
-        ? $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation, layer)}>(weights[{layer.FirstSlot}], 0, {layer.InputWidth}, {layer.Spec.Units})"
+        ? $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation, layer)}>(weights[{layer.FirstSlot}], {layer.InputWidth}, {layer.Spec.Units})"
         : $"new {Kernels}.ActivationLayer<{Activation(layer.Spec.Activation, layer)}>({layer.Spec.Units})";
 
     /// <summary><paramref name="code"/> over the placeholder lane types <c>TLanes</c>, <c>TVector</c>, specialised for <paramref name="path"/>.</summary>

@@ -22,6 +22,12 @@ public readonly struct DenseLayer<TActivation>
         _units = units;
     }
 
+    /// <summary>A layer reading its weights (kernel, then bias) from <paramref name="weights"/>.</summary>
+    public DenseLayer(Weights.WeightSlot weights, int inputSize, int units)
+        : this(weights.Array, weights.Offset, inputSize, units)
+    {
+    }
+
     /// <summary>Computes one output vector; <paramref name="output"/> must not overlap <paramref name="input"/>.</summary>
     public void Apply(ReadOnlySpan<float> input, Span<float> output)
     {

@@ -8,6 +8,6 @@ namespace RnnGen.Kernels;
 public interface ILaneCell<TSelf> : IProjectingCell
     where TSelf : struct, ILaneCell<TSelf>
 {
-    /// <summary>The cell over <paramref name="packedWeights"/> (<see cref="Weights.LanePacking"/> for its width).</summary>
-    static abstract TSelf Create(float[] packedWeights);
+    /// <summary>The cell over <paramref name="packedWeights"/> (<see cref="Weights.LanePacking"/> for its width, aligned).</summary>
+    static abstract TSelf Create(Weights.WeightSlot packedWeights);
 }

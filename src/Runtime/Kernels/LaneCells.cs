@@ -1,11 +1,12 @@
 using System;
 using RnnGen.Activations;
 using RnnGen.Kernels.Lanes;
+using RnnGen.Weights;
 
 namespace RnnGen.Kernels;
 
 /// <summary>An LSTM direction on a lane kernel, for <see cref="ProjectedRecurrence"/> and generated Step code.</summary>
-public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
+public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -13,7 +14,7 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
     where TActivation : struct, IElementwiseActivation
 {
     /// <inheritdoc/>
-    public static LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+    public static LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(WeightSlot packedWeights) => new(packedWeights);
 
     /// <inheritdoc/>
     public int Units => TSizes.Units;
@@ -26,22 +27,22 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
     public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(4);
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 4, (TSizes.InputSize + TSizes.Units + 1) * 4 * TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 4, (TSizes.InputSize + TSizes.Units + 1) * 4 * TLanes.Count, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
-        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
+        LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights.Span, projection, state, scratch);
 }
 
 /// <summary>A reset-after GRU direction on a lane kernel.</summary>
-public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
+public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -49,7 +50,7 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
     where TActivation : struct, IElementwiseActivation
 {
     /// <inheritdoc/>
-    public static GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+    public static GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(WeightSlot packedWeights) => new(packedWeights);
 
     /// <inheritdoc/>
     public int Units => TSizes.Units;
@@ -62,22 +63,22 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
     public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
-        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
+        GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights.Span, projection, state, scratch);
 }
 
 /// <summary>An original-form (reset-before) GRU direction on a lane kernel.</summary>
-public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(float[] weights) : ILaneCell<GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
+public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
@@ -85,7 +86,7 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
     where TActivation : struct, IElementwiseActivation
 {
     /// <inheritdoc/>
-    public static GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(float[] packedWeights) => new(packedWeights);
+    public static GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation> Create(WeightSlot packedWeights) => new(packedWeights);
 
     /// <inheritdoc/>
     public int Units => TSizes.Units;
@@ -98,29 +99,29 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights, input, state, scratch);
+        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
     public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 3, (TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count, GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.BiasStart, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 3, (TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count, GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.BiasStart, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
-        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights, projection, state, scratch);
+        GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Recur(weights.Span, projection, state, scratch);
 }
 
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
-public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(float[] weights) : ILaneCell<SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>>
+public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(WeightSlot weights) : ILaneCell<SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
     /// <inheritdoc/>
-    public static SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation> Create(float[] packedWeights) => new(packedWeights);
+    public static SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation> Create(WeightSlot packedWeights) => new(packedWeights);
 
     /// <inheritdoc/>
     public int Units => TSizes.Units;
@@ -133,16 +134,16 @@ public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(f
 
     /// <inheritdoc/>
     public void Step(ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
-        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Step(weights, input, state, scratch);
+        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
     public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(1);
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights, 1, (TSizes.InputSize + TSizes.Units + 1) * TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 1, (TSizes.InputSize + TSizes.Units + 1) * TLanes.Count, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
-        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Recur(weights, projection, state, scratch);
+        SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Recur(weights.Span, projection, state, scratch);
 }

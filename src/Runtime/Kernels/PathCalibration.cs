@@ -170,7 +170,7 @@ public static class PathCalibration
     private static Func<int, double> Timer<TCell>(LayerShape layer, ReadOnlySpan<float> canonicalDirection, int lanes)
         where TCell : struct, ILaneCell<TCell>
     {
-        TCell cell = TCell.Create(LanePacking.Pack(layer, canonicalDirection, lanes));
+        TCell cell = TCell.Create(LanePacking.PackIntoSlot(layer, canonicalDirection, lanes));
         var input = new float[layer.InputSize];
         var state = new float[cell.StateLength];
         for (int i = 0; i < input.Length; i++)

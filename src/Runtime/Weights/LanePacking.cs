@@ -22,6 +22,22 @@ public static class LanePacking
     /// <summary>Packs one direction (its canonical block) for registers of <paramref name="lanes"/> floats.</summary>
     public static float[] Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes)
     {
+        var packed = new float[DirectionLength(layer, lanes)];
+        Pack(layer, canonical, lanes, packed);
+        return packed;
+    }
+
+    /// <summary>Packs one direction into a new <see cref="WeightSlot"/>, aligned as lane kernels read it.</summary>
+    public static WeightSlot PackIntoSlot(LayerShape layer, ReadOnlySpan<float> canonical, int lanes)
+    {
+        WeightSlot slot = WeightSlot.Allocate(DirectionLength(layer, lanes), out Span<float> contents);
+        Pack(layer, canonical, lanes, contents);
+        return slot;
+    }
+
+    /// <summary>Packs one direction into <paramref name="packed"/> (zeroed, <see cref="DirectionLength"/> floats).</summary>
+    private static void Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes, Span<float> packed)
+    {
         if (!KernelScratch.UsesLaneKernel(layer))
         {
             throw new ArgumentException($"{layer.Describe()} does not run on a lane kernel.", nameof(layer));
@@ -32,10 +48,9 @@ public static class LanePacking
         int gateUnits = gates * units;
         int rows = layer.InputSize + units + 1; // inputs, hidden units, bias
         int blockLength = BlockLength(layer, lanes);
-        var packed = new float[DirectionLength(layer, lanes)];
         for (int block = 0; block < Blocks(layer, lanes); block++)
         {
-            Span<float> destination = packed.AsSpan(block * blockLength, blockLength);
+            Span<float> destination = packed.Slice(block * blockLength, blockLength);
             for (int lane = 0; lane < lanes; lane++)
             {
                 int unit = (block * lanes) + lane;
@@ -58,8 +73,6 @@ public static class LanePacking
                 }
             }
         }
-
-        return packed;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using RnnGen.Kernels;
 namespace RnnGen.Weights;
 
 /// <summary>
-/// Splits canonical weights into one array per kernel call, in the order generated code numbers them:
+/// Splits canonical weights into one <see cref="WeightSlot"/> per kernel call, in the order generated code numbers them:
 /// layer by layer, direction by direction (Dense layers one slot, standalone activations none). Lane-kernel
 /// directions are packed for the register width of <see cref="VectorPath"/>; the others keep the canonical layout.
 /// When any layer has a learned initial state, one last slot holds the whole model's initial state in the generated
@@ -14,11 +14,11 @@ namespace RnnGen.Weights;
 public static class WeightSlots
 {
     /// <summary>The slots of a model, from the canonical weights <see cref="ParameterImport.Pack"/> produced, every layer on <paramref name="path"/>.</summary>
-    public static float[][] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, VectorPath path) =>
+    public static WeightSlot[] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, VectorPath path) =>
         Create(canonical, layers, VectorPaths.ForEveryLayer(path, layers.Length));
 
     /// <summary>The slots of a model, each layer packed for its own path (<paramref name="paths"/>, one per layer).</summary>
-    public static float[][] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, ReadOnlySpan<VectorPath> paths)
+    public static WeightSlot[] Create(ReadOnlySpan<float> canonical, ReadOnlySpan<LayerShape> layers, ReadOnlySpan<VectorPath> paths)
     {
         if (paths.Length != layers.Length)
         {
@@ -33,8 +33,15 @@ public static class WeightSlots
             }
         }
 
-        var slots = new List<float[]>();
-        float[]? initialState = InitialStateLength(layers) is var stateLength and > 0 ? new float[stateLength] : null;
+        var slots = new List<WeightSlot>();
+        int stateLength = InitialStateLength(layers);
+        Span<float> initialState = default;
+        WeightSlot? initialStateSlot = null;
+        if (stateLength > 0)
+        {
+            initialStateSlot = WeightSlot.Allocate(stateLength, out initialState);
+        }
+
         int offset = 0;
         int stateOffset = 0;
         for (int l = 0; l < layers.Length; l++)
@@ -46,7 +53,7 @@ public static class WeightSlots
                 int length = (int)CanonicalLayout.LayerLength(layer);
                 if (LayerKinds.HasWeights(layer.Kind))
                 {
-                    slots.Add(canonical.Slice(offset, length).ToArray());
+                    slots.Add(WeightSlot.CopyOf(canonical.Slice(offset, length)));
                 }
 
                 offset += length;
@@ -57,10 +64,10 @@ public static class WeightSlots
             for (int direction = 0; direction < layer.Directions; direction++)
             {
                 ReadOnlySpan<float> block = canonical.Slice(offset, directionLength);
-                slots.Add(KernelScratch.UsesLaneKernel(layer) ? LanePacking.Pack(layer, block, lanes) : block.ToArray());
+                slots.Add(KernelScratch.UsesLaneKernel(layer) ? LanePacking.PackIntoSlot(layer, block, lanes) : WeightSlot.CopyOf(block));
                 if (layer.LearnedInitialState)
                 {
-                    block.Slice((int)CanonicalLayout.InitialStateOffset(layer), layer.StatePerDirection).CopyTo(initialState!.AsSpan(stateOffset));
+                    block.Slice((int)CanonicalLayout.InitialStateOffset(layer), layer.StatePerDirection).CopyTo(initialState.Slice(stateOffset));
                 }
 
                 offset += directionLength;
@@ -68,9 +75,9 @@ public static class WeightSlots
             }
         }
 
-        if (initialState is not null)
+        if (initialStateSlot is { } learned)
         {
-            slots.Add(initialState);
+            slots.Add(learned);
         }
 
         return slots.ToArray();

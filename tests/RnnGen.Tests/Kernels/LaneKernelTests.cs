@@ -50,12 +50,12 @@ public sealed class LaneKernelTests
     }
 
     /// <summary>Runs 12 steps of the reference and of the kernel on every width and compares states after each.</summary>
-    private static void Compare<TReference>(LayerShape shape, float[] canonical, TReference reference, Func<VectorPath, float[], IRecurrentCell> laneCell)
+    private static void Compare<TReference>(LayerShape shape, float[] canonical, TReference reference, Func<VectorPath, WeightSlot, IRecurrentCell> laneCell)
         where TReference : struct, IRecurrentCell
     {
         foreach (VectorPath path in Enum.GetValues<VectorPath>())
         {
-            IRecurrentCell cell = laneCell(path, LanePacking.Pack(shape, canonical, VectorPaths.Lanes(path)));
+            IRecurrentCell cell = laneCell(path, LanePacking.PackIntoSlot(shape, canonical, VectorPaths.Lanes(path)));
             float[] expectedState = TestWeights.Random(reference.StateLength, 5);
             float[] actualState = (float[])expectedState.Clone();
             float[] referenceScratch = new float[reference.ScratchLength];
