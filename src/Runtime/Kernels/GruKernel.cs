@@ -86,38 +86,14 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
             ref float s1 = ref Unsafe.Add(ref s0, projected ? RowLength : BlockLength);
             TVector z0 = TLanes.Load(ref s0, 0), r0 = TLanes.Load(ref s0, lanes), nx0 = TLanes.Load(ref s0, 2 * lanes), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
             TVector z1 = TLanes.Load(ref s1, 0), r1 = TLanes.Load(ref s1, lanes), nx1 = TLanes.Load(ref s1, 2 * lanes), nh1 = TLanes.Load(ref w1, bias + (3 * lanes));
-            // Rows walked by moving references: base register plus constant loads on every platform (see LstmKernel).
-            ref float row0 = ref projected ? ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength) : ref w0;
-            ref float row1 = ref projected ? ref Unsafe.Add(ref w1, TSizes.InputSize * RowLength) : ref w1;
-            ref float value = ref x;
-            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
+            // The input rows feed the candidate's input part, the hidden rows its recurrent part (RowSums: 3 gates per row).
+            if (!projected)
             {
-                TVector v = TLanes.Broadcast(value);
-                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
-                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
-                nx0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), nx0);
-                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 0), z1);
-                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, lanes), r1);
-                nx1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 2 * lanes), nx1);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                row1 = ref Unsafe.Add(ref row1, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
+                RowSums<TLanes, TVector>.AddToPair(3, ref w0, ref w1, ref x, TSizes.InputSize, ref z0, ref r0, ref nx0, ref nh0, ref z1, ref r1, ref nx1, ref nh1);
             }
 
-            value = ref h;
-            for (int k = 0; k < units; k++)
-            {
-                TVector v = TLanes.Broadcast(value);
-                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
-                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
-                nh0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), nh0);
-                z1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 0), z1);
-                r1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, lanes), r1);
-                nh1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 2 * lanes), nh1);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                row1 = ref Unsafe.Add(ref row1, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
-            }
+            nint hidden = TSizes.InputSize * RowLength;
+            RowSums<TLanes, TVector>.AddToPair(3, ref Unsafe.Add(ref w0, hidden), ref Unsafe.Add(ref w1, hidden), ref h, units, ref z0, ref r0, ref nh0, ref nx0, ref z1, ref r1, ref nh1, ref nx1);
 
             // Park the sums so they die with the loops (see LstmKernel).
             Park(ref gates, 0, z0, r0, nx0, nh0);
@@ -131,28 +107,12 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
             ref float w0 = ref Unsafe.Add(ref w, block * BlockLength);
             ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
             TVector z0 = TLanes.Load(ref s0, 0), r0 = TLanes.Load(ref s0, lanes), nx0 = TLanes.Load(ref s0, 2 * lanes), nh0 = TLanes.Load(ref w0, bias + (3 * lanes));
-            ref float row0 = ref projected ? ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength) : ref w0;
-            ref float value = ref x;
-            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
+            if (!projected)
             {
-                TVector v = TLanes.Broadcast(value);
-                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
-                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
-                nx0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), nx0);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
+                RowSums<TLanes, TVector>.AddToOne(3, ref w0, ref x, TSizes.InputSize, ref z0, ref r0, ref nx0, ref nh0);
             }
 
-            value = ref h;
-            for (int k = 0; k < units; k++)
-            {
-                TVector v = TLanes.Broadcast(value);
-                z0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), z0);
-                r0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), r0);
-                nh0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), nh0);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
-            }
+            RowSums<TLanes, TVector>.AddToOne(3, ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength), ref h, units, ref z0, ref r0, ref nh0, ref nx0);
 
             Park(ref gates, 0, z0, r0, nx0, nh0);
             Finish(block, ref gates, 0, ref h, ref hNew, ref partial);

@@ -88,44 +88,14 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
             TVector i0 = TLanes.Load(ref s0, 0), f0 = TLanes.Load(ref s0, lanes), g0 = TLanes.Load(ref s0, 2 * lanes), o0 = TLanes.Load(ref s0, 3 * lanes);
             TVector i1 = TLanes.Load(ref s1, 0), f1 = TLanes.Load(ref s1, lanes), g1 = TLanes.Load(ref s1, 2 * lanes), o1 = TLanes.Load(ref s1, 3 * lanes);
 
-            // The rows are walked by moving references, not by index: every load is then a base register plus a small
-            // constant, which arm64 encodes in the load itself (an index times a stride took two more instructions per
-            // load there; x64 addressing hid it).
-            ref float row0 = ref projected ? ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength) : ref w0;
-            ref float row1 = ref projected ? ref Unsafe.Add(ref w1, TSizes.InputSize * RowLength) : ref w1;
-            ref float value = ref x;
-            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
+            // The input rows (unless projected beforehand), then the hidden rows.
+            if (!projected)
             {
-                TVector v = TLanes.Broadcast(value);
-                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), i0);
-                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), f0);
-                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), g0);
-                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * lanes), o0);
-                i1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 0), i1);
-                f1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, lanes), f1);
-                g1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 2 * lanes), g1);
-                o1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 3 * lanes), o1);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                row1 = ref Unsafe.Add(ref row1, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
+                RowSums<TLanes, TVector>.AddToPair(4, ref w0, ref w1, ref x, TSizes.InputSize, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
             }
 
-            value = ref h;
-            for (int k = 0; k < units; k++)
-            {
-                TVector v = TLanes.Broadcast(value);
-                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), i0);
-                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), f0);
-                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), g0);
-                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * lanes), o0);
-                i1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 0), i1);
-                f1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, lanes), f1);
-                g1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 2 * lanes), g1);
-                o1 = TLanes.MultiplyAdd(v, TLanes.Load(ref row1, 3 * lanes), o1);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                row1 = ref Unsafe.Add(ref row1, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
-            }
+            nint hidden = TSizes.InputSize * RowLength;
+            RowSums<TLanes, TVector>.AddToPair(4, ref Unsafe.Add(ref w0, hidden), ref Unsafe.Add(ref w1, hidden), ref h, units, ref i0, ref f0, ref g0, ref o0, ref i1, ref f1, ref g1, ref o1);
 
             // Park the sums so they die with the loop: finishing needs many registers, and accumulators that
             // stay live across it were seen spilled to the stack after every FMA inside the loop.
@@ -142,31 +112,12 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
             nuint lanes = (nuint)Lanes;
             ref float s0 = ref projected ? ref Unsafe.Add(ref p, block * RowLength) : ref Unsafe.Add(ref w0, bias);
             TVector i0 = TLanes.Load(ref s0, 0), f0 = TLanes.Load(ref s0, lanes), g0 = TLanes.Load(ref s0, 2 * lanes), o0 = TLanes.Load(ref s0, 3 * lanes);
-            ref float row0 = ref projected ? ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength) : ref w0;
-            ref float value = ref x;
-            for (int row = 0; row < (projected ? 0 : TSizes.InputSize); row++)
+            if (!projected)
             {
-                TVector v = TLanes.Broadcast(value);
-                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), i0);
-                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), f0);
-                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), g0);
-                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * lanes), o0);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
+                RowSums<TLanes, TVector>.AddToOne(4, ref w0, ref x, TSizes.InputSize, ref i0, ref f0, ref g0, ref o0);
             }
 
-            value = ref h;
-            for (int k = 0; k < units; k++)
-            {
-                TVector v = TLanes.Broadcast(value);
-                i0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 0), i0);
-                f0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, lanes), f0);
-                g0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 2 * lanes), g0);
-                o0 = TLanes.MultiplyAdd(v, TLanes.Load(ref row0, 3 * lanes), o0);
-                row0 = ref Unsafe.Add(ref row0, RowLength);
-                value = ref Unsafe.Add(ref value, 1);
-            }
-
+            RowSums<TLanes, TVector>.AddToOne(4, ref Unsafe.Add(ref w0, TSizes.InputSize * RowLength), ref h, units, ref i0, ref f0, ref g0, ref o0);
             Park(ref gates, 0, i0, f0, g0, o0);
             Finish(block, ref gates, 0, ref c, ref hNew, ref partial);
         }
@@ -188,7 +139,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     }
 
     /// <summary>The cell update of one block from its parked sums (shared with the batch tiles, so both compute alike).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void Finish(int block, ref float gates, int slot, ref float c, ref float hNew, ref float partial)
     {
         nuint at = (nuint)(slot * Lanes);

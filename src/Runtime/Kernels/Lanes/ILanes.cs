@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Intrinsics;
 
 namespace RnnGen.Kernels.Lanes;
@@ -30,6 +31,23 @@ public interface ILanes<TVector>
 
     /// <summary>a·b + c, fused where the hardware can.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    /// <summary>
+    /// How many consecutive matrix rows one <see cref="LoadRows"/> brings, each multiplied from its own lane by
+    /// <see cref="MultiplyAddRow"/>: 4 on arm64's 128-bit path, whose FMLA multiplies by one lane of a register (four rows
+    /// then cost one load instead of four load-and-broadcasts), else 1.
+    /// </summary>
+    static abstract int RowsPerLoad { get; }
+
+    /// <summary>The values of rows <paramref name="source"/> … + <see cref="RowsPerLoad"/> − 1, one per lane (one row: in every lane).</summary>
+    static abstract TVector LoadRows(ref float source);
+
+    /// <summary>
+    /// <paramref name="sum"/> + <paramref name="weights"/> · the row value in lane <paramref name="lane"/> of
+    /// <paramref name="rows"/> (from <see cref="LoadRows"/>, or <see cref="Broadcast"/> with lane 0), rounded as
+    /// <see cref="MultiplyAdd"/> rounds, so a kernel gives the same bits whichever way it feeds its rows.
+    /// </summary>
+    static abstract TVector MultiplyAddRow(TVector weights, TVector rows, [ConstantExpected(Max = 3)] byte lane, TVector sum);
 
     /// <summary>a + b.</summary>
     static abstract TVector Add(TVector a, TVector b);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Runtime.CompilerServices;
 using RnnGen.Activations;
@@ -28,6 +29,17 @@ public readonly struct Lanes1 : ILanes<float>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MultiplyAdd(float a, float b, float c) => (a * b) + c;
+
+    /// <inheritdoc/>
+    public static int RowsPerLoad => 1;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LoadRows(ref float source) => Broadcast(source);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MultiplyAddRow(float weights, float rows, [ConstantExpected(Max = 3)] byte lane, float sum) => MultiplyAdd(rows, weights, sum);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

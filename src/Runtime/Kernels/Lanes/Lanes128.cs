@@ -5,7 +5,7 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>4 floats in a Vector128 (SSE on x64, NEON/AdvSimd on ARM64).</summary>
-public readonly struct Lanes128 : ILanes<Vector128<float>>
+public readonly partial struct Lanes128 : ILanes<Vector128<float>>
 {
     /// <inheritdoc/>
     public static int Count => 4;
