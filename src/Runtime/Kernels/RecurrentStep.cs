@@ -17,12 +17,21 @@ public static class RecurrentStep
         where TCell : struct, IRecurrentCell
     {
         int length = cell.ScratchLength;
-        if (length <= ModelLimits.StackScratchFloats)
+        if (length > ModelLimits.StackScratchFloats)
         {
-            cell.Step(input, state, stackalloc float[length]);
+            StepOnNativeScratch(cell, input, state, length);
             return;
         }
 
+        cell.Step(input, state, stackalloc float[length]);
+    }
+
+    // Apart from Step, so the hot method carries neither the native allocation nor its try/finally, for a path only
+    // huge layers take (see ScratchMemory).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StepOnNativeScratch<TCell>(TCell cell, ReadOnlySpan<float> input, Span<float> state, int length)
+        where TCell : struct, IRecurrentCell
+    {
         using var memory = new ScratchMemory(length);
         cell.Step(input, state, memory.Span);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RnnGen.Kernels;
@@ -15,7 +16,7 @@ public unsafe ref struct ScratchMemory
     /// <summary>Reserves <paramref name="length"/> floats (not zeroed).</summary>
     public ScratchMemory(int length)
     {
-        _pointer = (float*)NativeMemory.Alloc((nuint)length, sizeof(float));
+        _pointer = Allocate(length);
         _length = length;
     }
 
@@ -27,8 +28,17 @@ public unsafe ref struct ScratchMemory
     {
         if (_pointer != null)
         {
-            NativeMemory.Free(_pointer);
+            Free(_pointer);
             _pointer = null;
         }
     }
+
+    // The native calls stay out of line: inlined, their P/Invoke made every method that can reach them (Step, Run,
+    // StepBatch) set up an interop frame in its prologue on every call, large layer or not (19 ns of a 5->2 LSTM's
+    // 101 ns Step on a Zen 1).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static float* Allocate(int length) => (float*)NativeMemory.Alloc((nuint)length, sizeof(float));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Free(float* pointer) => NativeMemory.Free(pointer);
 }
