@@ -16,6 +16,7 @@ namespace RnnGen.Benchmarks;
 ///   --batch-summary [folder]  the StepBatch table from benchmarks/results/batch/results
 ///   --fma-peak          the roofline loop under a Stopwatch, for reading its code with DOTNET_JitDisasm=Loop
 ///   --vs-rtneural [--rounds N]  RnnGen Step beside RTNeural and ONNX Runtime, alternating rounds in one run (SideBySide/)
+///   --experiment small-layers [--rounds N]  same-run A/B of the small-layer and activation-latency variants (Experiments/)
 /// </summary>
 public static class Program
 {
@@ -35,6 +36,8 @@ public static class Program
                 return FmaPeakOnce();
             case "--vs-rtneural":
                 return SideBySideRunner.Run(args);
+            case "--experiment" when args.ElementAtOrDefault(1) == "small-layers":
+                return Experiments.SmallLayerExperiment.Run(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(args));
                 return 0;

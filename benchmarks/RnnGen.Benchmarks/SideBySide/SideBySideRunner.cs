@@ -238,13 +238,13 @@ public static class SideBySideRunner
 
     private static string PathSuffix() => Environment.GetEnvironmentVariable("RNNGEN_BENCH_PATH") is { Length: > 0 } forced ? "-" + forced.ToLowerInvariant() : string.Empty;
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : fallback;
     }
 
-    private static string Repository()
+    internal static string Repository()
     {
         foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
