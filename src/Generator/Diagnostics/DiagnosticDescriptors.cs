@@ -122,6 +122,11 @@ internal static class DiagnosticDescriptors
         "Alpha without an activation that uses it",
         "Alpha on layer {0} ({1}) has no effect: only Elu and LeakyRelu take an α, and this layer's activation is {2}; remove Alpha or declare the activation it belongs to");
 
+    public static readonly DiagnosticDescriptor CompilerTooOld = Error(
+        "RNNG0024",
+        "Compiler older than C# 12",
+        "This compiler (Roslyn {1}) predates C# 12, which the code RnnGen generates for '{0}' needs (inline arrays): build with the .NET 8 SDK or later (Roslyn 4.8 or later)");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 

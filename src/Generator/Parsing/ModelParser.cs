@@ -16,6 +16,16 @@ internal static class ModelParser
 {
     public const string ModelAttributeName = "RnnGen.RnnModelAttribute";
 
+    // LanguageVersion.CSharp12's value: the generated code needs C# 12, and Roslyn 4.3's enum (what the generator is
+    // built against) stops at C# 11.
+    private const int LanguageVersionCSharp12 = 1200;
+
+    // The first Roslyn with C# 12. An older compiler loads this generator (built against 4.3) but, even with
+    // LangVersion preview, cannot compile inline arrays.
+    private static readonly Version FirstCompilerWithCSharp12 = new(4, 8);
+
+    private static readonly Version CompilerVersion = typeof(CSharpParseOptions).Assembly.GetName().Version ?? new Version(0, 0);
+
     public static readonly IReadOnlyDictionary<string, LayerKind> LayerAttributeNames = new Dictionary<string, LayerKind>
     {
         ["RnnGen.SimpleRnnAttribute"] = LayerKind.SimpleRnn,
@@ -172,7 +182,9 @@ internal static class ModelParser
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "is a ref struct (a model lives in fields: Default holds one, and StepBatch's worker ranges refer to it)");
         }
 
-        if (declaration.ParameterList is not null)
+        // A child node, not TypeDeclarationSyntax.ParameterList: that property came with C# 12 (Roslyn 4.7), and the
+        // generator is built against Roslyn 4.3 so that older compilers load it.
+        if (declaration.ChildNodes().OfType<ParameterListSyntax>().Any())
         {
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "has a primary constructor (the generated constructor could not chain to it)");
         }
@@ -199,7 +211,12 @@ internal static class ModelParser
             }
         }
 
-        if (declaration.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp12)
+        if (CompilerVersion < FirstCompilerWithCSharp12)
+        {
+            return DiagnosticInfo.Create(DiagnosticDescriptors.CompilerTooOld, typeLocation, type.Name, $"{CompilerVersion.Major}.{CompilerVersion.Minor}");
+        }
+
+        if (declaration.SyntaxTree.Options is CSharpParseOptions options && (int)options.LanguageVersion < LanguageVersionCSharp12)
         {
             return DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, typeLocation, type.Name);
         }
