@@ -1,4 +1,4 @@
-"""Checks the README's ONNX recipe ("Bring your model") on a real torch.onnx.export of an LSTM + Linear applied to a
+"""Checks docs/importing.md's ONNX recipe on a real torch.onnx.export of an LSTM + Linear applied to a
 sequence (exported as LSTM, then MatMul + Add): the recipe must flatten to the LSTM node's W, R, B, then the Linear
 weight as [units, inputs] and its bias, which is the Onnx layout FromParameters takes.
 
@@ -24,7 +24,7 @@ class LstmThenLinear(torch.nn.Module):
 
 
 def recipe(m):
-    """The README's recipe, verbatim but for the loaded model `m` and returning instead of writing."""
+    """The docs' recipe (docs/importing.md), verbatim but for the loaded model `m` and returning instead of writing."""
     inits = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
     weights = []
     for node in m.graph.node:
@@ -53,7 +53,7 @@ def main():
                               + [model.fc.weight.detach().numpy().ravel(), model.fc.bias.detach().numpy().ravel()])
     flat = recipe(m)
     if flat.shape != expected.shape or not np.array_equal(flat, expected):
-        raise SystemExit("the README's ONNX recipe does not give the Onnx layout")
+        raise SystemExit("docs/importing.md's ONNX recipe does not give the Onnx layout")
     print("recipe matches: %d floats (LSTM W, R, B; Linear weight [2, 4], bias)" % flat.size)
 
 
