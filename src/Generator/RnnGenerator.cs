@@ -29,6 +29,12 @@ public sealed class RnnGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
 
+        IncrementalValuesProvider<RefusedModel> refused = parsed
+            .Where(static result => result.Refused is not null)
+            .Select(static (result, _) => result.Refused!)
+            .WithTrackingName(TrackingNames.Refused);
+        context.RegisterSourceOutput(refused, static (output, model) => output.AddSource(RefusedModelEmitter.HintName(model), RefusedModelEmitter.Emit(model)));
+
         IncrementalValuesProvider<ModelSpec> models = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
@@ -88,6 +94,9 @@ public static class TrackingNames
 
     /// <summary>Parse result → model spec (the input of emission).</summary>
     public const string Model = nameof(Model);
+
+    /// <summary>Parse result → a refused model's stand-ins (RefusedModelEmitter).</summary>
+    public const string Refused = nameof(Refused);
 
     /// <summary>AdditionalFiles → the weights files (base64 safetensors) models may name.</summary>
     public const string WeightsFiles = nameof(WeightsFiles);

@@ -19,6 +19,11 @@ public sealed class ModelPurityTests
         "RnnGen.Generator.Model.ContainingTypeSpec",
         "RnnGen.Generator.Model.DiagnosticInfo",
         "RnnGen.Generator.Model.ParseResult",
+        "RnnGen.Generator.Model.RefusedModel",
+        "RnnGen.Generator.Model.WeightsRequest",
+        "RnnGen.Generator.Weights.BakedModel",
+        "RnnGen.Generator.Weights.BakedWeights",
+        "RnnGen.Generator.Weights.WeightsFileText",
     };
 
     [Theory]

@@ -19,6 +19,14 @@ internal static class BakedWeightsEmitter
 
     private const int ValuesPerLine = 8;
 
+    /// <summary><c>Default</c> of a model whose Weights file was refused at build time: it throws, naming why.</summary>
+    public static void EmitRefused(SourceWriter writer, string typeName)
+    {
+        writer.Line("/// <summary>Not available: the Weights file was refused when the project was built (see that build error). Throws.</summary>");
+        writer.Line("public static " + typeName + " Default => throw new global::System.InvalidOperationException(" +
+            SourceWriter.Literal("RnnGen could not bake the Weights file of " + typeName + ": the build reported why (RNNG0018-RNNG0020); this build should not have succeeded.") + ");");
+    }
+
     public static void Emit(SourceWriter writer, string typeName, BakedWeights baked)
     {
         string file = Xml(baked.FileName);

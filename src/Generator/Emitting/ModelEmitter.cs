@@ -48,17 +48,7 @@ internal static class ModelEmitter
         writer.Line("using " + TypeNames.Activations + " = global::RnnGen.Activations;");
         writer.Line();
 
-        if (model.Namespace is not null)
-        {
-            writer.Open("namespace " + model.Namespace);
-        }
-
-        foreach (ContainingTypeSpec containing in model.ContainingTypes)
-        {
-            writer.Open("partial " + containing.Keyword + " " + containing.Name);
-        }
-
-        writer.Block("partial " + model.TypeKeyword + " " + model.TypeName, () =>
+        TypeScope.Write(writer, model.Namespace, model.ContainingTypes, model.TypeKeyword, model.TypeName, () =>
         {
             EmitMembers(writer, plan);
             if (baked is not null)
@@ -66,17 +56,14 @@ internal static class ModelEmitter
                 writer.Line();
                 BakedWeightsEmitter.Emit(writer, model.TypeName, baked);
             }
+            else if (model.Weights is not null)
+            {
+                // The Weights file was refused (its diagnostic says why): Default still exists, so code using it
+                // does not add "no such member" errors to that one.
+                writer.Line();
+                BakedWeightsEmitter.EmitRefused(writer, model.TypeName);
+            }
         });
-
-        for (int i = 0; i < model.ContainingTypes.Count; i++)
-        {
-            writer.Close();
-        }
-
-        if (model.Namespace is not null)
-        {
-            writer.Close();
-        }
 
         return writer.ToString();
     }

@@ -23,5 +23,8 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, string? F
     }
 }
 
-/// <summary>What parsing one model gives: the model when it can be generated, and its diagnostics.</summary>
-internal sealed record ParseResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What parsing one model gives: the model when it can be generated, and its diagnostics; for a model refused by its
+/// layers, options or compiler (not by the shape of its type), what the stand-in members need (see RefusedModelEmitter).
+/// </summary>
+internal sealed record ParseResult(ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics, RefusedModel? Refused = null);

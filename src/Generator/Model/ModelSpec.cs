@@ -15,18 +15,18 @@ internal sealed record ModelSpec(
     int Skip = 0)
 {
     /// <summary>Namespace-qualified name, containing types included, e.g. <c>Demo.Outer.Model</c>.</summary>
-    public string FullName
-    {
-        get
-        {
-            string prefix = Namespace is null ? string.Empty : Namespace + ".";
-            foreach (ContainingTypeSpec containing in ContainingTypes)
-            {
-                prefix += containing.Name + ".";
-            }
+    public string FullName => FullNameOf(Namespace, ContainingTypes, TypeName);
 
-            return prefix + TypeName;
+    /// <summary>The one rule for a generated file's type name (models and refused models alike).</summary>
+    public static string FullNameOf(string? @namespace, EquatableArray<ContainingTypeSpec> containingTypes, string typeName)
+    {
+        string prefix = @namespace is null ? string.Empty : @namespace + ".";
+        foreach (ContainingTypeSpec containing in containingTypes)
+        {
+            prefix += containing.Name + ".";
         }
+
+        return prefix + typeName;
     }
 }
 

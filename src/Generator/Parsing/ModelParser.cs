@@ -69,6 +69,22 @@ internal static class ModelParser
             return Fail(shapeProblem);
         }
 
+        // From here on the type can take members: a refused model still gets throwing stand-ins (RefusedModelEmitter),
+        // so code that uses it does not add a cascade of "no such member" errors to the one that matters.
+        string? @namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        EquatableArray<ContainingTypeSpec> containingTypes = ContainingTypes(type);
+        ParseResult Refuse(List<DiagnosticInfo> found)
+        {
+            string errorId = found.First(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).Descriptor.Id;
+            return new ParseResult(null, found.ToEquatableArray(), new RefusedModel(@namespace, containingTypes, name, keyword, errorId));
+        }
+
+        DiagnosticInfo? compilerProblem = CheckCompiler(type, declaration, typeLocation);
+        if (compilerProblem is not null)
+        {
+            return Refuse(new List<DiagnosticInfo> { compilerProblem });
+        }
+
         var layerAttributes = new List<AttributeData>();
         foreach (AttributeData attribute in attributes)
         {
@@ -82,7 +98,7 @@ internal static class ModelParser
                 SyntaxReference? reference = attribute.ApplicationSyntaxReference;
                 if (reference is null || reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
                 {
-                    return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, typeLocation, name));
+                    return Refuse(new List<DiagnosticInfo> { DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, typeLocation, name) });
                 }
 
                 layerAttributes.Add(attribute);
@@ -116,12 +132,12 @@ internal static class ModelParser
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+            return Refuse(diagnostics);
         }
 
         var model = new ModelSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes(type),
+            @namespace,
+            containingTypes,
             name,
             keyword,
             type.IsValueType,
@@ -211,6 +227,12 @@ internal static class ModelParser
             }
         }
 
+        return null;
+    }
+
+    /// <summary>RNNG0024 / RNNG0013: the compiler or the project's language version predates C# 12, which generated code needs.</summary>
+    private static DiagnosticInfo? CheckCompiler(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location typeLocation)
+    {
         if (CompilerVersion < FirstCompilerWithCSharp12)
         {
             return DiagnosticInfo.Create(DiagnosticDescriptors.CompilerTooOld, typeLocation, type.Name, $"{CompilerVersion.Major}.{CompilerVersion.Minor}");

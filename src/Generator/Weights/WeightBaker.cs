@@ -28,7 +28,7 @@ internal static class WeightBaker
         if (candidates.Length != 1)
         {
             string problem = candidates.Length == 0
-                ? $"is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{request.Path}\" /> and import RnnGen.Weights.targets (it hands binary files to the generator)"
+                ? $"is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{request.Path}\" /> (the RnnGen package then hands it to the generator; a project that references RnnGen's projects instead must also import src/Generator/RnnGen.Weights.targets)"
                 : $"matches several AdditionalFiles ({string.Join(", ", candidates.Select(c => c.SourcePath))}): give more of its path";
             return Fail(model, DiagnosticDescriptors.WeightsFileNotFound, model.TypeName, request.Path, problem);
         }
