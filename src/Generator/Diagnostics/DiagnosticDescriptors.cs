@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace RnnGen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic RnnGen reports. Ids are stable; each message says what to write instead.</summary>
+/// <summary>
+/// Every diagnostic RnnGen reports. Ids are stable; each message says what to write instead, and each id's page
+/// (docs/diagnostics/RNNG00NN.md, linked from the IDE through helpLinkUri) shows a declaration that triggers it and its fix.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "RnnGen";
@@ -128,8 +131,8 @@ internal static class DiagnosticDescriptors
         "This compiler (Roslyn {1}) predates C# 12, which the code RnnGen generates for '{0}' needs (inline arrays): build with the .NET 8 SDK or later (Roslyn 4.8 or later)");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
 }
