@@ -270,6 +270,15 @@ public sealed class DiagnosticTests
         AssertError(source, "RNNG0011", "Outer", line: 3, "'Outer' contains the model 'WordModel'", "declare it as 'partial struct Outer'");
     }
 
+    [Theory]
+    [InlineData("record struct", "'partial record struct Outer'")]
+    [InlineData("record", "'partial record Outer'")]
+    public void RNNG0011_ContainingRecordNotPartial(string keyword, string advice)
+    {
+        string source = Usings + "public " + keyword + " Outer\n{\n    [RnnModel(inputSize: 5)]\n    [Lstm(2)]\n    partial class WordModel { }\n}\n";
+        AssertError(source, "RNNG0011", "Outer", line: 1, "declare it as " + advice);
+    }
+
     [Fact]
     public void RNNG0012_TooManyUnits()
     {

@@ -73,7 +73,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
         "RNNG0013",
         "C# 12 or later required",
-        "RnnGen's generated State uses inline arrays, which need C# 12 or later: set <LangVersion>12</LangVersion> (or target net8.0+) in the project of '{0}'");
+        "RnnGen's generated State uses inline arrays, which need C# 12 or later: set <LangVersion>12</LangVersion> or later in the project of '{0}', or remove its LangVersion (net8.0 and later default to C# 12 or newer)");
 
     public static readonly DiagnosticDescriptor UnsupportedTypeShape = Error(
         "RNNG0014",

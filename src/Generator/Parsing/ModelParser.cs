@@ -222,7 +222,12 @@ internal static class ModelParser
         {
             if (!container.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                string containerKeyword = container is StructDeclarationSyntax ? "struct" : container is RecordDeclarationSyntax ? "record" : "class";
+                string containerKeyword = container switch
+                {
+                    StructDeclarationSyntax => "struct",
+                    RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                    _ => "class",
+                };
                 return DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, container.Identifier.GetLocation(), container.Identifier.Text, type.Name, containerKeyword);
             }
         }

@@ -72,7 +72,7 @@ internal static class ModelValidator
         int width = inputSize;
         if (inputSize > ModelLimits.MaxWidth)
         {
-            problem = "InputSize " + Text(inputSize) + " exceeds " + Text(ModelLimits.MaxWidth);
+            problem = "InputSize " + Text(inputSize) + " exceeds " + Text(ModelLimits.MaxWidth) + "; reduce the input features (for example with a Dense layer before the model)";
         }
 
         for (int i = 0; i < layers.Count && problem is null; i++)
@@ -85,7 +85,7 @@ internal static class ModelValidator
 
             if (layer.Units > ModelLimits.MaxWidth)
             {
-                problem = "layer " + Text(i) + " has " + Text(layer.Units) + " units, more than " + Text(ModelLimits.MaxWidth);
+                problem = "layer " + Text(i) + " has " + Text(layer.Units) + " units, more than " + Text(ModelLimits.MaxWidth) + "; use fewer units or split the model";
                 break;
             }
 
@@ -96,17 +96,17 @@ internal static class ModelValidator
 
         if (problem is null && weights > MaxWeights)
         {
-            problem = Text(weights) + " weights do not fit one .NET array (at most " + Text(MaxWeights) + ")";
+            problem = Text(weights) + " weights do not fit one .NET array (at most " + Text(MaxWeights) + "); use fewer units or split the model";
         }
 
         if (problem is null && state > ModelLimits.MaxStateFloats)
         {
-            problem = "its recurrent state is " + Text(state) + " floats; the State struct lives on the caller's stack and may hold at most " + Text(ModelLimits.MaxStateFloats);
+            problem = "its recurrent state is " + Text(state) + " floats; the State struct lives on the caller's stack and may hold at most " + Text(ModelLimits.MaxStateFloats) + "; use fewer units or split the model";
         }
 
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, typeLocation, name, problem + "; use fewer units or split the model"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, typeLocation, name, problem));
         }
     }
 
