@@ -6,7 +6,9 @@
 #      `dotnet add package RnnGen`, a model whose weights come from a PyTorch-written safetensors file listed only as
 #      AdditionalFiles (baked at build time); build with warnings as errors, run, compare with PyTorch's output;
 #   3. the same app published with NativeAOT for linux-x64 and linux-arm64 (run under qemu), compared again;
-#   4. `dotnet tool install RnnGen.Cli` from the folder, `rnngen inspect` and `rnngen import` on a PyTorch file.
+#   4. a user's mistakes each get one error that says what to change: the weights file left out of AdditionalFiles
+#      (RNNG0018), a language version below C# 12 (RNNG0013), a net6.0 app (RNNGPKG1, from the package's targets);
+#   5. `dotnet tool install RnnGen.Cli` from the folder, `rnngen inspect` and `rnngen import` on a PyTorch file.
 # Packages get a unique prerelease version, so NuGet's global cache never serves an older build of the same
 # version; they are removed from the cache at the end. Installs its Debian packages when missing (eng/publish-aot.sh).
 set -euo pipefail
@@ -88,6 +90,31 @@ for rid in linux-x64 linux-arm64; do
     (cd "$app" && "$binary" pytorch_lstm_linear.expected.json) || fail "the $rid binary differs from PyTorch"
   fi
 done
+
+# A build of a copy of the app with one thing changed must fail with exactly one error, the one named.
+one_error() { # label expected-error-code sed-expression-applied-to-the-csproj
+  local copy="$work/mistake-$2"
+  rm -rf "$copy"
+  cp -r "$app" "$copy"
+  rm -rf "$copy/bin" "$copy/obj"
+  sed -i "$3" "$copy/Consumer.csproj"
+  if (cd "$copy" && dotnet build -c Release -nologo -clp:NoSummary > "$work/mistake-$2.txt" 2>&1); then
+    fail "$1: the build succeeded"
+  fi
+  local errors
+  errors=$(grep -E ': error [A-Z]+[0-9]+' "$work/mistake-$2.txt" | sed -E 's/ \[[^]]*\]$//' | sort -u)
+  if [ "$(echo "$errors" | grep -c .)" -ne 1 ] || ! echo "$errors" | grep -q ": error $2"; then
+    cat "$work/mistake-$2.txt"
+    fail "$1: expected exactly one error, $2"
+  fi
+  echo "check-package: $1 -> one error: ${errors#*: error }"
+}
+
+step "a user's mistakes get one error each"
+one_error "weights file not in AdditionalFiles" RNNG0018 '/<AdditionalFiles Include=/d'
+one_error "LangVersion 11" RNNG0013 's|<PublishAot>true</PublishAot>|<PublishAot>true</PublishAot>\n    <LangVersion>11</LangVersion>|'
+# net6.0 had no NativeAOT: that line goes too, or the SDK's NETSDK1207 would come first.
+one_error "a net6.0 app" RNNGPKG1 's|<TargetFramework>net10.0</TargetFramework>|<TargetFramework>net6.0</TargetFramework>|; /<PublishAot>/d'
 
 step "dotnet tool install RnnGen.Cli from the packed folder"
 (cd "$app" && dotnet tool install RnnGen.Cli --version "$version" --tool-path "$work/tools" >/dev/null) || fail "dotnet tool install RnnGen.Cli failed"

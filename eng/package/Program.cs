@@ -45,4 +45,4 @@ static float[] Floats(JsonElement array) => array.EnumerateArray().Select(v => v
 [RnnModel(inputSize: 3, Weights = "pytorch_lstm_linear.safetensors", Layout = WeightLayout.PyTorch)]
 [Lstm(8, ReturnSequences = true)]
 [Dense(2)]
-public partial class LstmLinear;
+public partial class LstmLinear { }

@@ -31,9 +31,10 @@ internal static class RefusedModelEmitter
         writer.Line();
         TypeScope.Write(writer, model.Namespace, model.ContainingTypes, model.TypeKeyword, name, () =>
         {
-            writer.Line("public const int InputSize = 0;");
-            writer.Line("public const int OutputSize = 0;");
-            writer.Line("public const int ParameterCount = 0;");
+            // 1, not 0: code such as `buffer.Length / InputSize` must not become a division by constant zero (CS0020).
+            writer.Line("public const int InputSize = 1;");
+            writer.Line("public const int OutputSize = 1;");
+            writer.Line("public const int ParameterCount = 1;");
             writer.Line("public const bool ReturnsSequences = false;");
             writer.Line("public static global::System.ReadOnlySpan<global::RnnGen.LayerShape> LayerShapes => " + fail + ";");
             writer.Line("public " + Path + " VectorPath => " + fail + ";");

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,6 +7,7 @@ using System.Runtime.Intrinsics;
 namespace RnnGen.Activations;
 
 /// <summary>Applies an element-wise activation over a span with the widest accelerated vectors, the rest one by one.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ElementwiseDriver
 {
     /// <summary>values[i] = TActivation(values[i]) for every i.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -14,6 +15,7 @@ namespace RnnGen.Activations;
 /// elu(+∞) = +∞, elu(−∞) = −α (within that error), elu(NaN) = NaN, elu(−0) = −0.
 /// </summary>
 /// <typeparam name="TAlpha">α.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct EluActivation<TAlpha> : IElementwiseActivation
     where TAlpha : struct, IActivationAlpha
 {

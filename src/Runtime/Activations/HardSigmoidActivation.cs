@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
@@ -9,6 +10,7 @@ namespace RnnGen.Activations;
 /// Keras 2 / TensorFlow.js / ONNX-default hard sigmoid: clip(0.2·x + 0.5, 0, 1), computed as a multiply then an
 /// add like TensorFlow (max error 0 against that float32 formula). ±∞ → 1, 0; NaN stays NaN.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct HardSigmoidActivation : IElementwiseActivation
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
@@ -9,6 +10,7 @@ namespace RnnGen.Activations;
 /// Keras 3 / PyTorch hard sigmoid: clip(x/6 + 0.5, 0, 1) (= relu6(x + 3) / 6), as x·(1/6) + 0.5: within 1 ulp of
 /// the exact value. ±∞ → 1, 0; NaN stays NaN.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct HardSigmoidKeras3Activation : IElementwiseActivation
 {
     private const float Sixth = 1f / 6f;

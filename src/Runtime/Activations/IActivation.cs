@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.Intrinsics;
 
 namespace RnnGen.Activations;
 
 /// <summary>An activation applied in place to a layer's output vector. Implemented by empty structs so the JIT specialises every use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IActivation
 {
     /// <summary>Applies the activation to every element of <paramref name="values"/>.</summary>
@@ -14,6 +16,7 @@ public interface IActivation
 /// An activation that acts on each element alone, at every vector width, so kernels can apply it to gate
 /// registers. All widths compute the same formula; the scalar one is the reference for tails.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IElementwiseActivation : IActivation
 {
     /// <summary>The activation of one value.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RnnGen.Activations;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace RnnGen.Activations;
 /// as a compile-time constant: generated code declares one empty struct per layer that returns the declared value,
 /// so kernels specialise on it like on the sizes.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IActivationAlpha
 {
     /// <summary>The α.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -10,6 +11,7 @@ namespace RnnGen.Activations;
 /// multiply below 0. NaN stays NaN, −0 stays −0, ±∞ → ±∞ (for α &gt; 0).
 /// </summary>
 /// <typeparam name="TAlpha">α, the slope below 0.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LeakyReluActivation<TAlpha> : IElementwiseActivation
     where TAlpha : struct, IActivationAlpha
 {

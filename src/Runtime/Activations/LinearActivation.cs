@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace RnnGen.Activations;
 
 /// <summary>Identity: f(x) = x. Exact.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LinearActivation : IElementwiseActivation
 {
     /// <inheritdoc/>

@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace RnnGen.Activations;
 
 /// <summary>max(x, 0). Exact; NaN stays NaN (as in PyTorch), −0 stays −0.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ReluActivation : IElementwiseActivation
 {
     /// <inheritdoc/>

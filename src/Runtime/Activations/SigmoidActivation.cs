@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using RnnGen.Kernels;
@@ -12,6 +13,7 @@ namespace RnnGen.Activations;
 /// 64th float in [-20, 20] (ActivationAccuracyTests): 1.7e-7 with FMA, 2.0e-7 scalar, 2.1e-7 on SSE without FMA — absolute, so
 /// tiny values such as σ(−16) ≈ 1.1e-7 come out as 0 to 2e-7. σ(−∞) ≈ 1.2e-7, σ(+∞) ≈ 1, σ(NaN) = NaN.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SigmoidActivation : IElementwiseActivation
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Activations;
 
@@ -6,6 +7,7 @@ namespace RnnGen.Activations;
 /// Softmax over the whole vector: e^(x - max) / Σ e^(x - max), the max subtracted so large logits do not overflow.
 /// A NaN anywhere makes every output NaN; +∞ inputs give NaN, as in Keras.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SoftmaxActivation : IActivation
 {
     /// <inheritdoc/>

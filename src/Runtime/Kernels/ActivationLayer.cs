@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
@@ -8,6 +9,7 @@ namespace RnnGen.Kernels;
 /// recurrent layer's state, which the next step still needs unchanged.
 /// </summary>
 /// <typeparam name="TActivation">The activation (Softmax allowed: it acts on the whole vector).</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ActivationLayer<TActivation>
     where TActivation : struct, IActivation
 {

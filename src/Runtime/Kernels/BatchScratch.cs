@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
@@ -7,6 +8,7 @@ namespace RnnGen.Kernels;
 /// user's project allows unsafe code, and zeroing a tile's few KB made a small model's StepBatch 40 % slower):
 /// from the stack up to <see cref="ModelLimits.StackScratchFloats"/>, beyond that from native memory, freed on return.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BatchScratch
 {
     private const int MaxLanes = KernelScratch.MaxLanes;

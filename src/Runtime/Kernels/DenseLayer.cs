@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
 
 /// <summary>y = act(x·W + b), weights in <see cref="CanonicalLayout"/> (kernel [in, units], then bias).</summary>
 /// <typeparam name="TActivation">The layer's activation (Softmax allowed).</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct DenseLayer<TActivation>
     where TActivation : struct, IActivation
 {

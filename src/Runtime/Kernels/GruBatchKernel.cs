@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Activations;
 using RnnGen.Kernels.Batch;
 using RnnGen.Kernels.Lanes;
@@ -11,6 +12,7 @@ namespace RnnGen.Kernels;
 /// <see cref="GruKernel{TLanes, TVector, TSizes, TGate, TActivation}"/>, so each stream gets exactly what stepping it
 /// alone gives.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GruBatchKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Activations;
@@ -12,6 +13,7 @@ namespace RnnGen.Kernels;
 /// input part and its recurrent part (two blocks at a time: eight FMA chains); then
 /// n = act(x_h + r·(h·U_h + b_hh)) and h = z·h + (1 − z)·n in registers.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

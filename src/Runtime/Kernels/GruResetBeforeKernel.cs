@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Activations;
@@ -20,6 +21,7 @@ namespace RnnGen.Kernels;
 /// in flight. The packing keeps each pass's weights contiguous (<see cref="Weights.LanePacking.Position"/>): hidden
 /// rows' z and r together, their candidate weights after the bias row. The candidate's biases are one, in the bias row.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace RnnGen.Kernels;
 
 /// <summary>Argument checks of generated models, kept out of line so the hot methods stay small.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Guard
 {
     /// <summary>Throws unless a <c>Step</c> call's spans have the model's exact sizes.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RnnGen.Kernels;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace RnnGen.Kernels;
 /// <see cref="PathCalibration"/> can build and time the same layer on each width.
 /// </summary>
 /// <typeparam name="TSelf">The cell type itself.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ILaneCell<TSelf> : IProjectingCell
     where TSelf : struct, ILaneCell<TSelf>
 {

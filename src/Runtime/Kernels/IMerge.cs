@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
 /// <summary>How a bidirectional layer combines its halves into one output vector.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IMerge
 {
     /// <summary>Output width for <paramref name="units"/> per direction.</summary>
@@ -16,6 +18,7 @@ public interface IMerge
 }
 
 /// <summary>[forward, backward].</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ConcatMerge : IMerge
 {
     /// <inheritdoc/>
@@ -29,6 +32,7 @@ public readonly struct ConcatMerge : IMerge
 }
 
 /// <summary>forward + backward.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SumMerge : IMerge
 {
     /// <inheritdoc/>
@@ -48,6 +52,7 @@ public readonly struct SumMerge : IMerge
 }
 
 /// <summary>forward · backward, element-wise.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct MultiplyMerge : IMerge
 {
     /// <inheritdoc/>
@@ -67,6 +72,7 @@ public readonly struct MultiplyMerge : IMerge
 }
 
 /// <summary>(forward + backward) / 2.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct AverageMerge : IMerge
 {
     /// <inheritdoc/>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
 /// <summary>A cell whose input half can be computed for many steps at once, before the recurrence.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IProjectingCell : IRecurrentCell
 {
     /// <summary>Floats of projection per step.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
@@ -6,6 +7,7 @@ namespace RnnGen.Kernels;
 /// One direction of a recurrent layer: advances its state by one time step. The state span holds h
 /// (the step's output, first <see cref="Units"/> floats) and, for LSTM, c after it.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IRecurrentCell
 {
     /// <summary>Output width per step (units).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using RnnGen.Activations;
 using RnnGen.Kernels.Lanes;
@@ -7,6 +8,7 @@ using RnnGen.Weights;
 namespace RnnGen.Kernels;
 
 /// <summary>An LSTM direction on a lane kernel, for <see cref="ProjectedRecurrence"/> and generated Step code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
@@ -49,6 +51,7 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
 }
 
 /// <summary>A reset-after GRU direction on a lane kernel.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
@@ -89,6 +92,7 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
 }
 
 /// <summary>An original-form (reset-before) GRU direction on a lane kernel.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(WeightSlot weights) : ILaneCell<GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
@@ -129,6 +133,7 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
 }
 
 /// <summary>A SimpleRNN direction on a lane kernel.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(WeightSlot weights) : ILaneCell<SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

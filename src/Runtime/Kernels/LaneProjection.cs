@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Kernels.Lanes;
@@ -11,6 +12,7 @@ namespace RnnGen.Kernels;
 /// FMA throughput instead of the latency-bound pace of a single step; the recurrence then only adds h·U.
 /// Output per step: [block][gate][lanes], the layout <c>Recur</c> of each lane kernel reads.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LaneProjection<TLanes, TVector, TSizes>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

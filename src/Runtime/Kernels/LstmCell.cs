@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
@@ -9,6 +10,7 @@ namespace RnnGen.Kernels;
 /// </summary>
 /// <typeparam name="TGate">Recurrent (gate) activation.</typeparam>
 /// <typeparam name="TActivation">Candidate and output activation.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LstmCell<TGate, TActivation> : IRecurrentCell
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Activations;
@@ -12,6 +13,7 @@ namespace RnnGen.Kernels;
 /// latency), then i, f, o = gate(·), g = act(·), c = f·c + i·g, h = o·act(c) — all in registers.
 /// Sizes come from <typeparamref name="TSizes"/>, so the compiler sees them as constants.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,6 +7,7 @@ using System.Runtime.Intrinsics;
 namespace RnnGen.Kernels;
 
 /// <summary>Vector-times-matrix accumulation, the inner loop of every layer.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MatrixVector
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
@@ -7,6 +8,7 @@ namespace RnnGen.Kernels;
 /// inputs ahead: the sequence is cut into chunks that fit the projection buffer; each chunk's input half is computed
 /// in one GEMM-like pass, then its steps recur. Outputs are placed by the <see cref="IStepWriter"/>s.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProjectedRecurrence
 {
     /// <summary>

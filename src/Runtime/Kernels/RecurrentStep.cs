@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
 namespace RnnGen.Kernels;
@@ -8,6 +9,7 @@ namespace RnnGen.Kernels;
 /// zeroing: a model's own stackalloc is zeroed unless the user's project allows unsafe code, and zeroing the 640 bytes
 /// a small LSTM's step reserved for the widest registers was a call to a memset helper on every Step.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class RecurrentStep
 {
     /// <summary>Advances <paramref name="state"/> by one input vector (scratch on the stack, or native memory for huge layers).</summary>

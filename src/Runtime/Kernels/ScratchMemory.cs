@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -8,6 +9,7 @@ namespace RnnGen.Kernels;
 /// Scratch floats outside the managed heap, for sequences too long for the stack: <c>NativeMemory</c>
 /// (malloc/free), so no GC allocation and no collection, whatever the length. Dispose frees it.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public unsafe ref struct ScratchMemory
 {
     private float* _pointer;

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Activations;
@@ -14,6 +15,7 @@ namespace RnnGen.Kernels;
 /// results are bit-identical to stepping each stream alone (2 streams × 4 accumulators, 4 weight registers and
 /// 2 broadcasts: 14 registers). An odd last stream runs on that kernel.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SimpleRnnBatchKernel<TLanes, TVector, TSizes, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

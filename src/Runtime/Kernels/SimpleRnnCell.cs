@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Activations;
 
 namespace RnnGen.Kernels;
 
 /// <summary>h = act(x·W + h·U + b), weights in <see cref="CanonicalLayout"/>.</summary>
 /// <typeparam name="TActivation">The layer's activation.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SimpleRnnCell<TActivation> : IRecurrentCell
     where TActivation : struct, IElementwiseActivation
 {

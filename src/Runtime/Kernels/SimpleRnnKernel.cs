@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Activations;
@@ -10,6 +11,7 @@ namespace RnnGen.Kernels;
 /// One SimpleRNN step, h = act(x·W + h·U + b), on <see cref="Weights.LanePacking"/> weights. One register per
 /// block of L units, four blocks at a time so four FMA chains overlap.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct

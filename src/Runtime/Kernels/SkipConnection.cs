@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Kernels;
 
@@ -7,6 +8,7 @@ namespace RnnGen.Kernels;
 /// last layer — the residual that GuitarML / Automated-GuitarAmpModelling models use (<c>lin(lstm(x)) + x[..., :skip]</c>),
 /// so the network learns only the difference from the dry signal.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SkipConnection
 {
     /// <summary>Adds the skipped inputs of every output step (or, when only the last step is output, of the last step).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
@@ -10,6 +11,7 @@ namespace RnnGen.Kernels;
 /// Fused multiply-add, division, clamping and NaN handling for every vector width. The platform checks are JIT/AOT-time constants,
 /// so each call compiles to one instruction sequence.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class VectorMath
 {
     /// <summary>Keeps x where x is a number and NaN where it is NaN (min/max instructions would turn NaN into a bound).</summary>

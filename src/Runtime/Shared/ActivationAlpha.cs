@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>Which activations take an α (a layer's <c>Alpha</c>) and its default: one rule for the generator, import and docs.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace RnnGen;
 /// A learned initial state follows, per direction: h [units], then c [units] for LSTM.
 /// Dense: kernel [in, units], bias [units]. Absent biases are stored as zeros. A standalone activation has none.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

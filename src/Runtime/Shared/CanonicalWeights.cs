@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using RnnGen.Weights;
 
 namespace RnnGen;
@@ -7,6 +8,7 @@ namespace RnnGen;
 /// Rearranges a framework's flat weights into <see cref="CanonicalLayout"/>, layer by layer and tensor by tensor.
 /// Shared by runtime import (FromParameters) and the generator, which bakes canonical weights into the binary.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

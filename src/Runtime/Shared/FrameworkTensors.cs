@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace RnnGen;
 
@@ -6,6 +7,7 @@ namespace RnnGen;
 /// Which tensors each framework stores for a layer, in its own order, names and shapes.
 /// This is the single definition of the framework layouts: counting, import and error messages all read it.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

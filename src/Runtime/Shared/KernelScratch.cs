@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>Scratch floats a recurrent cell needs per step; generated code reserves the maximum over its layers.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

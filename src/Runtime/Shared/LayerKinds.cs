@@ -1,9 +1,12 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>
 /// What each <see cref="LayerKind"/> is and can do: the one place that classifies kinds, so a new kind is never
 /// counted as recurrent (or as having weights) by accident.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>Size limits the generator enforces and generated code relies on.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Text;
 
@@ -24,6 +25,7 @@ namespace RnnGen;
 /// prefix must be used: a left-over tensor is an error, since it usually means the declared model is not the
 /// trained one.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

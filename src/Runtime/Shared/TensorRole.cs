@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>What one framework tensor holds, which decides how import moves it into the packed layout.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace RnnGen;
 
 /// <summary>One tensor as a framework stores it: its name, shape and what it holds.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if RNNGEN_GENERATOR
 internal
 #else

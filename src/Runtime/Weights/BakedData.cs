@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 
 namespace RnnGen.Weights;
@@ -8,6 +9,7 @@ namespace RnnGen.Weights;
 /// compiler reads one literal token far faster than an array initializer of the same floats (at 400k weights a build
 /// took 5.0 s instead of 15 s here), and the literal lives in the binary's data, not on the GC heap.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BakedData
 {
     /// <summary>The floats in <paramref name="literal"/>, in place (no copy).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Weights;
 
@@ -10,6 +11,7 @@ namespace RnnGen.Weights;
 /// Reset-after GRU blocks end with the candidate's recurrent bias (L floats); the original-form GRU's hidden rows are
 /// split (see <see cref="Position"/>).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LanePacking
 {
     /// <summary>Floats of one packed direction.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 
 namespace RnnGen.Weights;
@@ -8,6 +9,7 @@ namespace RnnGen.Weights;
 /// Turns a framework's flat weights (Keras, PyTorch or ONNX order, shapes and gate order) into RnnGen's
 /// <see cref="CanonicalLayout"/>. The tensor lists come from <see cref="FrameworkTensors"/>, shared with the generator.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterImport
 {
     /// <summary>Number of floats <paramref name="layout"/> stores for the whole model.</summary>

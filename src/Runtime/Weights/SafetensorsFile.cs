@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace RnnGen.Weights;
@@ -12,6 +13,7 @@ namespace RnnGen.Weights;
 /// or hostile file gives a <see cref="FormatException"/> naming the problem, never an out-of-range read or a huge
 /// allocation.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SafetensorsFile
 {
     /// <summary>Headers above this size are refused (the format's own reference reader also caps them at 100 MB).</summary>
@@ -203,6 +205,7 @@ public static class SafetensorsFile
 }
 
 /// <summary>One tensor of a safetensors file: name, dtype, shape and its byte range within the file.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SafetensorsTensor(string name, string dtype, int[] shape, long begin, long end)
 {
     /// <summary>The tensor's name in the file, e.g. <c>rnn.weight_ih_l0</c> or <c>lstm/kernel</c>.</summary>

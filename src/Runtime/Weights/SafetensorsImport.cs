@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace RnnGen.Weights;
 
@@ -7,6 +8,7 @@ namespace RnnGen.Weights;
 /// Reads a model's tensors from a safetensors file by the framework's own names (<see cref="TensorMatching"/>, shared
 /// with the generator's build-time baking) and returns them as the flat span <see cref="ParameterImport.Pack"/> takes.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SafetensorsImport
 {
     /// <summary>The model's weights from <paramref name="file"/> in <paramref name="layout"/>'s flat order.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace RnnGen.Weights;
 
@@ -9,6 +10,7 @@ namespace RnnGen.Weights;
 /// moved by the GC) half of the 32-byte loads did, which made the same model's Step alternate between two speeds
 /// from one process to the next (LSTM 8→32 on Zen 1: 600–635 ns aligned, 700–780 ns not).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct WeightSlot
 {
     /// <summary>Where every slot starts: a cache line, which is also the widest register (Vector512).</summary>

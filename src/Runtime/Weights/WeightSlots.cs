@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using RnnGen.Kernels;
 
 namespace RnnGen.Weights;
@@ -11,6 +12,7 @@ namespace RnnGen.Weights;
 /// When any layer has a learned initial state, one last slot holds the whole model's initial state in the generated
 /// State's order (every recurrent layer, direction by direction, h then LSTM c; zeros where nothing was learned).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WeightSlots
 {
     /// <summary>The slots of a model, from the canonical weights <see cref="ParameterImport.Pack"/> produced, every layer on <paramref name="path"/>.</summary>

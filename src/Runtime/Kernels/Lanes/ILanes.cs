@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Intrinsics;
 
@@ -11,6 +12,7 @@ namespace RnnGen.Kernels.Lanes;
 /// registers (a wrapper was seen spilled to the stack after every FMA).
 /// </summary>
 /// <typeparam name="TVector">The register type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ILanes<TVector>
     where TVector : struct
 {

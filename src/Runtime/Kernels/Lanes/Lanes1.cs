@@ -1,11 +1,13 @@
-using System.Diagnostics.CodeAnalysis;
 using System;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using RnnGen.Activations;
 
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>One float: the scalar path, for CPUs (or settings such as DOTNET_EnableHWIntrinsic=0) without SIMD.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Lanes1 : ILanes<float>
 {
     /// <inheritdoc/>

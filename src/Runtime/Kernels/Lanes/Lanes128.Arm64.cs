@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -9,6 +10,7 @@ namespace RnnGen.Kernels.Lanes;
 /// Rows by lane: on arm64 one 128-bit load brings four rows' values and FMLA (by element) multiplies each weight
 /// register by one of them, so a matrix row costs its weight loads and FMAs alone. Elsewhere one row at a time.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly partial struct Lanes128
 {
     /// <inheritdoc/>

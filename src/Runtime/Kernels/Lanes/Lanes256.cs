@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -6,6 +7,7 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>8 floats in a Vector256 (AVX2 + FMA).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Lanes256 : ILanes<Vector256<float>>
 {
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -6,6 +7,7 @@ using RnnGen.Activations;
 namespace RnnGen.Kernels.Lanes;
 
 /// <summary>16 floats in a Vector512 (AVX-512).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Lanes512 : ILanes<Vector512<float>>
 {
     /// <inheritdoc/>
