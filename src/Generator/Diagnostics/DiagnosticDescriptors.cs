@@ -33,7 +33,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SoftmaxOnRecurrent = Error(
         "RNNG0005",
         "Softmax on a recurrent layer",
-        "Layer {0} ({1}) uses Softmax as its {2}, which only a Dense layer supports: use Tanh or Sigmoid here and add [Dense(n, Activation = Activation.Softmax)] after it");
+        "Layer {0} ({1}) uses Softmax as its {2}, which only Dense and ActivationLayer support: use Tanh or Sigmoid here and add [Dense(n, Activation = Activation.Softmax)] or [ActivationLayer(Activation.Softmax)] after it");
 
     public static readonly DiagnosticDescriptor SequenceExpected = Error(
         "RNNG0006",

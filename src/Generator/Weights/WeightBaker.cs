@@ -72,7 +72,7 @@ internal static class WeightBaker
             int bad = flat.FindIndex(start, value => float.IsNaN(value) || float.IsInfinity(value));
             if (bad >= 0)
             {
-                return Fail(model, DiagnosticDescriptors.WeightsFileUnreadable, model.TypeName, request.Path, $"tensor '{name}' holds {flat[bad]} at element {bad - start}; a trained model's weights are finite");
+                return Fail(model, DiagnosticDescriptors.WeightsFileUnreadable, model.TypeName, request.Path, $"tensor '{name}' holds {NonFinite(flat[bad])} at element {bad - start}; a trained model's weights are finite");
             }
         }
 
@@ -80,6 +80,9 @@ internal static class WeightBaker
         var weights = new BakedWeights(FileName(request.Path), request.Layout, names.Count, canonical.ToEquatableArray());
         return new BakedModel(model, weights, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    // Spelled the same whatever the culture the compiler runs in (the current culture's "∞" or "NaN" would vary).
+    private static string NonFinite(float value) => float.IsNaN(value) ? "NaN" : value > 0 ? "+Infinity" : "-Infinity";
 
     private static BakedModel Fail(ModelSpec model, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments) =>
         new(model, null, new[] { DiagnosticInfo.Create(descriptor, model.Weights!.Location, arguments) }.ToEquatableArray());

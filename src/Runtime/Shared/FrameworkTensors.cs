@@ -22,7 +22,12 @@ static class FrameworkTensors
     {
         if (layer.Kind == LayerKind.Gru && !layer.ResetAfter && layout == WeightLayout.PyTorch)
         {
+#if RNNGEN_GENERATOR
+            // Baking reads PyTorch and Keras names only (RNNG0017 refuses the ONNX layout at build time).
+            return "PyTorch's nn.GRU only has the reset-after form; declare ResetAfter = true, or bake Keras (reset_after=False) weights with Layout = WeightLayout.Keras";
+#else
             return "PyTorch's nn.GRU only has the reset-after form; declare ResetAfter = true, or load Keras (reset_after=False) or ONNX (linear_before_reset=0) weights";
+#endif
         }
 
         return null;

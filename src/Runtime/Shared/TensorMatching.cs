@@ -33,6 +33,13 @@ public
 #endif
 static class TensorMatching
 {
+#if RNNGEN_GENERATOR
+    // A baked Weights file is read whole: there is no prefix to pass at build time.
+    private const string SubmoduleAdvice = ", or save only the submodule's tensors to the Weights file";
+#else
+    private const string SubmoduleAdvice = ", or pass the prefix of the submodule to load";
+#endif
+
     /// <summary>The file's tensor names for every layer, in <paramref name="layout"/>'s flat order.</summary>
     /// <param name="shapes">Every tensor under the prefix, by name with the prefix removed.</param>
     /// <param name="layout">PyTorch or Keras.</param>
@@ -109,7 +116,7 @@ static class TensorMatching
         if (left.Count > 0)
         {
             string leftOver = string.Join(", ", left.Take(5).Select(t => $"'{prefix}{t.Key}' {ShapeText(t.Value)}"));
-            throw new ArgumentException($"{where}: {left.Count} tensor(s) in the file fit no declared layer: {leftOver}{(left.Count > 5 ? ", …" : string.Empty)}. Declare the layers the model was trained with{(prefix.Length == 0 ? ", or pass the prefix of the submodule to load" : string.Empty)}.", "file");
+            throw new ArgumentException($"{where}: {left.Count} tensor(s) in the file fit no declared layer: {leftOver}{(left.Count > 5 ? ", …" : string.Empty)}. Declare the layers the model was trained with{(prefix.Length == 0 ? SubmoduleAdvice : string.Empty)}.", "file");
         }
 
         return flat;
