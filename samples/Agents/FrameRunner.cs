@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
-using Agents.Measurement;
 using Agents.World;
+using RnnGen.Samples;
 
 namespace Agents;
 

@@ -5,6 +5,7 @@ using Iot.Measurement;
 using Iot.Recognition;
 using Iot.Recordings;
 using Iot.Sensor;
+using RnnGen.Samples;
 
 namespace Iot;
 

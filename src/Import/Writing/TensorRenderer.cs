@@ -67,7 +67,7 @@ public static class TensorRenderer
             {
                 LayerShape a = model.Layers[i].Shape, b = model.Layers[j].Shape;
                 bool same = LayerKinds.HasWeights(a.Kind) && a.Kind == b.Kind && a.LearnedInitialState == b.LearnedInitialState && a.InputSize == b.InputSize && a.Units == b.Units && a.Directions == b.Directions && a.UseBias == b.UseBias && a.ResetAfter == b.ResetAfter;
-                if (same && NaturalOrder.Instance.Compare(ModuleName(model.Layers[i], i, layout), ModuleName(model.Layers[j], j, layout)) > 0)
+                if (same && TensorMatching.ModuleOrder.Compare(ModuleName(model.Layers[i], i, layout), ModuleName(model.Layers[j], j, layout)) > 0)
                 {
                     return false;
                 }

@@ -28,5 +28,5 @@ public static class BatchScratch
     /// <summary>Floats of a SimpleRNN pair step: a new h for each stream of the pair.</summary>
     public static int PairLength(int units) => 2 * RoundUp(units);
 
-    private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
+    private static int RoundUp(int units) => KernelScratch.RoundUp(units);
 }

@@ -61,5 +61,6 @@ static class KernelScratch
 
     private static bool IsResetBefore(LayerShape layer) => layer.Kind == LayerKind.Gru && !layer.ResetAfter;
 
-    private static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
+    /// <summary>Units rounded up to whole blocks of the widest register: what every per-unit scratch area reserves.</summary>
+    internal static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
 }

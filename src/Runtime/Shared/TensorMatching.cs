@@ -237,6 +237,12 @@ static class TensorMatching
         return at < 0 ? string.Empty : name.Substring(0, at);
     }
 
+    /// <summary>
+    /// The order in which modules are tried: names with their digit runs compared as numbers (lstm2 before lstm10).
+    /// rnngen's writer uses it too, so layers of identical shape meet their modules in layer order.
+    /// </summary>
+    public static IComparer<string> ModuleOrder => NaturalOrder.Instance;
+
     /// <summary>Orders names with their digit runs compared as numbers: lstm2 before lstm10.</summary>
     private sealed class NaturalOrder : IComparer<string>
     {

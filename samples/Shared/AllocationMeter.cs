@@ -1,8 +1,9 @@
 using System;
 
-namespace Iot.Measurement;
+namespace RnnGen.Samples;
 
 /// <summary>Bytes this thread allocated and garbage collections (all generations) since <see cref="Start"/>.</summary>
+// Compiled into samples/Iot and samples/Agents (their csproj: ../Shared/*.cs).
 internal sealed class AllocationMeter
 {
     private long _bytes;
