@@ -7,7 +7,8 @@
 #      AdditionalFiles (baked at build time); build with warnings as errors, run, compare with PyTorch's output;
 #   3. the same app published with NativeAOT for linux-x64 and linux-arm64 (run under qemu), compared again;
 #   4. a user's mistakes each get one error that says what to change: the weights file left out of AdditionalFiles
-#      (RNNG0018), a language version below C# 12 (RNNG0013), a net6.0 app (RNNGPKG1, from the package's targets);
+#      (RNNG0018) or naming a file that does not exist (RNNGPKG2), a language version below C# 12 (RNNG0013), a net6.0
+#      app (RNNGPKG1, from the package's targets);
 #   5. `dotnet tool install RnnGen.Cli` from the folder, `rnngen inspect` and `rnngen import` on a PyTorch file.
 # Packages get a unique prerelease version, so NuGet's global cache never serves an older build of the same
 # version; they are removed from the cache at the end. Installs its Debian packages when missing (eng/publish-aot.sh).
@@ -112,6 +113,7 @@ one_error() { # label expected-error-code sed-expression-applied-to-the-csproj
 
 step "a user's mistakes get one error each"
 one_error "weights file not in AdditionalFiles" RNNG0018 '/<AdditionalFiles Include=/d'
+one_error "AdditionalFiles naming a file that does not exist" RNNGPKG2 's|<AdditionalFiles Include="pytorch_lstm_linear.safetensors" />|<AdditionalFiles Include="pytorch_lstm_linaer.safetensors" />|'
 one_error "LangVersion 11" RNNG0013 's|<PublishAot>true</PublishAot>|<PublishAot>true</PublishAot>\n    <LangVersion>11</LangVersion>|'
 # net6.0 had no NativeAOT: that line goes too, or the SDK's NETSDK1207 would come first.
 one_error "a net6.0 app" RNNGPKG1 's|<TargetFramework>net10.0</TargetFramework>|<TargetFramework>net6.0</TargetFramework>|; /<PublishAot>/d'

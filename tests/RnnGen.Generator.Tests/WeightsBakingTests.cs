@@ -84,7 +84,7 @@ public sealed class WeightsBakingTests
     {
         GeneratorRun run = Run(Tiny, WeightsFiles.Encoded("other/models2/tiny.safetensors", WeightsFiles.Safetensors(WeightsFiles.TorchLstm(3, 2))));
 
-        AssertOnAttribute(run, "RNNG0018", "'models/tiny.safetensors' is not among the project's AdditionalFiles", "<AdditionalFiles Include=\"models/tiny.safetensors\" />", "RnnGen.Weights.targets");
+        AssertOnAttribute(run, "RNNG0018", "'models/tiny.safetensors' is not among the project's AdditionalFiles (it lists other/models2/tiny.safetensors)", "<AdditionalFiles Include=\"models/tiny.safetensors\" />", "RnnGen.Weights.targets");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class WeightBaker
         if (candidates.Length != 1)
         {
             string problem = candidates.Length == 0
-                ? $"is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{request.Path}\" /> (the RnnGen package then hands it to the generator; a project that references RnnGen's projects instead must also import src/Generator/RnnGen.Weights.targets)"
+                ? $"is not among the project's AdditionalFiles{Listed(files)}: add <AdditionalFiles Include=\"{request.Path}\" /> (the RnnGen package then hands it to the generator; a project that references RnnGen's projects instead must also import src/Generator/RnnGen.Weights.targets)"
                 : $"matches several AdditionalFiles ({string.Join(", ", candidates.Select(c => c.SourcePath))}): give more of its path";
             return Fail(model, DiagnosticDescriptors.WeightsFileNotFound, model.TypeName, request.Path, problem);
         }
@@ -80,6 +80,10 @@ internal static class WeightBaker
         var weights = new BakedWeights(FileName(request.Path), request.Layout, names.Count, canonical.ToEquatableArray());
         return new BakedModel(model, weights, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    // The weights files the project does list, so a misspelt path is seen at once.
+    private static string Listed(EquatableArray<WeightsFileText> files) =>
+        files.Count == 0 ? string.Empty : " (it lists " + string.Join(", ", files.Select(f => f.SourcePath).Take(5)) + (files.Count > 5 ? ", …" : string.Empty) + ")";
 
     // Spelled the same whatever the culture the compiler runs in (the current culture's "∞" or "NaN" would vary).
     private static string NonFinite(float value) => float.IsNaN(value) ? "NaN" : value > 0 ? "+Infinity" : "-Infinity";
