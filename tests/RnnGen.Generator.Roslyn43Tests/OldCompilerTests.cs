@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RnnGen.Tests.Shared;
 using Xunit;
 
 namespace RnnGen.Generator.Roslyn43Tests;
@@ -79,13 +80,6 @@ public sealed class OldCompilerTests
         return (driver.GetRunResult(), all);
     }
 
-    private static IEnumerable<MetadataReference> References()
-    {
-        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        return trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
-            .Append(typeof(RnnGen.LstmAttribute).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
-    }
+    private static IEnumerable<MetadataReference> References() =>
+        CompilationReferencePaths.All().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
 }

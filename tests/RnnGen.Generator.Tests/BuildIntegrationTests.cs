@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit;
+using RnnGen.Tests.Shared;
 
 namespace RnnGen.Generator.Tests;
 
@@ -31,7 +32,7 @@ public sealed class BuildIntegrationTests : IDisposable
 
     public BuildIntegrationTests()
     {
-        string repository = RepositoryRoot();
+        string repository = RepositoryRoot.Path;
         Directory.CreateDirectory(Path.Combine(_directory, "weights"));
         File.WriteAllText(Path.Combine(_directory, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -108,18 +109,5 @@ public sealed class BuildIntegrationTests : IDisposable
         }
 
         return (process.ExitCode, output + error.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RnnGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RnnGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

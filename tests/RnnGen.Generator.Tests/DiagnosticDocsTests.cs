@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using RnnGen.Tests.Shared;
 
 namespace RnnGen.Generator.Tests;
 
@@ -14,7 +15,7 @@ namespace RnnGen.Generator.Tests;
 /// </summary>
 public sealed class DiagnosticDocsTests
 {
-    private static readonly string s_root = RepositoryRoot();
+    private static readonly string s_root = RepositoryRoot.Path;
     private static readonly string s_pages = Path.Combine(s_root, "docs", "diagnostics");
     private static readonly DiagnosticDescriptor[] s_descriptors = Descriptors();
 
@@ -108,17 +109,4 @@ public sealed class DiagnosticDocsTests
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
             .ToArray();
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RnnGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RnnGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

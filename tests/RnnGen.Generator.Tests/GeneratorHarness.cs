@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RnnGen.Generator;
+using RnnGen.Tests.Shared;
 
 namespace RnnGen.Generator.Tests;
 
@@ -57,19 +58,8 @@ internal static class GeneratorHarness
     public static string Format(IEnumerable<Diagnostic> diagnostics) =>
         string.Join(Environment.NewLine, diagnostics.Select(d => d.ToString()));
 
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // The framework assemblies the test host runs on (its trusted platform assemblies), plus RnnGen.Runtime.
-        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        IEnumerable<string> framework = trusted
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
-        return framework
-            .Append(typeof(RnnGen.LstmAttribute).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    }
+    private static ImmutableArray<MetadataReference> LoadReferences() =>
+        CompilationReferencePaths.All().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
 }
 
 /// <summary>One generator run: what went in, the driver (for re-running), its result and the updated compilation.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+using RnnGen.Tests.Shared;
 
 namespace RnnGen.Generator.Tests;
 
@@ -66,7 +67,7 @@ public sealed class ReadmeProgramTests
 
     private static List<string> Blocks(string file)
     {
-        string text = File.ReadAllText(Path.Combine(RepositoryRoot(), file)).ReplaceLineEndings("\n");
+        string text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, file)).ReplaceLineEndings("\n");
         var blocks = new List<string>();
         foreach (Match match in Regex.Matches(text, Regex.Escape(Marker) + @"[^\n]*\n```csharp\n(.*?)\n```", RegexOptions.Singleline))
         {
@@ -74,18 +75,5 @@ public sealed class ReadmeProgramTests
         }
 
         return blocks;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RnnGen.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RnnGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

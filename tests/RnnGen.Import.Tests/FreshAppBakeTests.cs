@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Xunit;
 using Xunit.Abstractions;
+using RnnGen.Tests.Shared;
 
 namespace RnnGen.Import.Tests;
 
@@ -105,7 +106,7 @@ public sealed class FreshAppBakeTests(ITestOutputHelper output) : IDisposable
 
     private static string Project(string additionalFiles)
     {
-        string repository = RepositoryRoot();
+        string repository = RepositoryRoot.Path;
         return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -178,18 +179,5 @@ public sealed class FreshAppBakeTests(ITestOutputHelper output) : IDisposable
         }
 
         return (process.ExitCode, text + error.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RnnGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RnnGen.sln not found above " + AppContext.BaseDirectory);
     }
 }
