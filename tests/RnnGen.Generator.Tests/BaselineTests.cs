@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using RnnGen.Tests.Shared;
 using Xunit;
 
 namespace RnnGen.Generator.Tests;
@@ -143,6 +143,7 @@ public sealed class BaselineTests
     private static CSharpCompilation Compile(string source) =>
         GeneratorHarness.Compile(GeneratorHarness.ParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose), ("Model.cs", source));
 
-    private static string BaselineDirectory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Baselines");
+    // Not [CallerFilePath]: a CI build (CI=true → ContinuousIntegrationBuild) maps source paths to /_/.
+    private static string BaselineDirectory() =>
+        Path.Combine(RepositoryRoot.Path, "tests", "RnnGen.Generator.Tests", "Baselines");
 }
