@@ -399,6 +399,7 @@ public sealed class DiagnosticTests
     [InlineData("Run")]
     [InlineData("Step")]
     [InlineData("InputSize")]
+    [InlineData("RnnGenLayer0Sizes")]
     public void RNNG0016_TypeNamedLikeGeneratedMember(string name)
     {
         // Found while probing: a model named State or Run got uncompilable generated code (CS0542, CS1729).

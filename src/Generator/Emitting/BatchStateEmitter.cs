@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RnnGen.Generator.Emitting.Layers;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 
@@ -63,11 +64,11 @@ internal static class BatchStateEmitter
             writer.Line();
             writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s hidden state h of a recurrent layer (index among all layers), in place: read or write it.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer has no hidden state.</exception>");
-            Accessor(writer, plan, "Hidden", cell: false);
+            Accessor(writer, plan, StatePart.Hidden);
             writer.Line();
             writer.Line("/// <summary>Stream <paramref name=\"stream\"/>'s cell state c of an LSTM layer (index among all layers), in place.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">No such stream, or that layer is not an LSTM.</exception>");
-            Accessor(writer, plan, "Cell", cell: true);
+            Accessor(writer, plan, StatePart.Cell);
             writer.Line();
             writer.Line("internal global::System.Span<float> Values => _values;");
             writer.Line();
@@ -86,20 +87,23 @@ internal static class BatchStateEmitter
     }
 
     /// <summary>A per-stream view of one layer's h or c: a slice of the stream's floats, no copy (every layer is Forward).</summary>
-    private static void Accessor(SourceWriter writer, ModelPlan plan, string accessor, bool cell)
+    private static void Accessor(SourceWriter writer, ModelPlan plan, StatePart part)
     {
         var arms = new List<string>();
         foreach (LayerPlan layer in plan.Layers)
         {
-            if (layer.Spec.IsRecurrent && (!cell || layer.Spec.Kind == LayerKind.Lstm))
+            foreach (StateView view in LayerEmitter.For(layer).StateViews(layer))
             {
-                int offset = layer.StateOffset + (cell ? layer.Spec.Units : 0);
-                arms.Add($"{layer.Index} => StreamValues(stream).Slice({offset}, {layer.Spec.Units}),");
+                if (view.Part == part && view.Direction == 0)
+                {
+                    arms.Add($"{layer.Index} => StreamValues(stream).Slice({view.Offset}, {view.Length}),");
+                }
             }
         }
 
+        string accessor = part.ToString();
         string signature = "public global::System.Span<float> " + accessor + "(int stream, int layer)";
         string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(plan.Model.TypeName + ".BatchState." + accessor)}, layer, 0, State.Layout)";
-        ModelEmitter.SwitchMember(writer, signature, "layer", arms, fail);
+        Snippets.SwitchMember(writer, signature, "layer", arms, fail);
     }
 }

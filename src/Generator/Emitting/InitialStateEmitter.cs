@@ -1,4 +1,5 @@
 using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emitting;
 

@@ -1,4 +1,5 @@
 using System;
+using RnnGen.Generator.Emitting.Layers;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 
@@ -38,7 +39,7 @@ internal static class RunEmitter
             }
         });
         writer.Line();
-        ModelEmitter.SkipLocalsInit(writer, plan);
+        Snippets.SkipLocalsInit(writer, plan);
         writer.Block("private void RunCore(global::System.ReadOnlySpan<float> inputs, int timeSteps, ref State state, global::System.Span<float> outputs)", () =>
         {
             writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
@@ -55,7 +56,7 @@ internal static class RunEmitter
             int fixedLength = plan.CellScratchLength + plan.ProjectionLength;
             if (bufferWidths[0] + bufferWidths[1] == 0)
             {
-                ModelEmitter.ConstantScratch(writer, "scratch", fixedLength);
+                Snippets.ConstantScratch(writer, "scratch", fixedLength);
             }
             else
             {
@@ -80,51 +81,15 @@ internal static class RunEmitter
             string current = "inputs";
             foreach (LayerPlan layer in plan.Layers)
             {
+                LayerEmitter emitter = LayerEmitter.For(layer);
                 writer.Line();
-                writer.Line("// layer " + layer.Index + ": " + ModelEmitter.Describe(layer));
+                writer.Line("// layer " + layer.Index + ": " + emitter.Describe(layer));
                 string target = layer == plan.Last
                     ? "outputs"
                     : (layer.Index % 2 == 0 ? "bufferA" : "bufferB") + ".Slice(0, " + (layer.OutputIsSequence ? "timeSteps * " : string.Empty) + layer.OutputWidth + ")";
-                string call = Call(layer, current, target) + ";";
-                if (layer.Spec.IsRecurrent)
-                {
-                    ModelEmitter.OnLayerPath(writer, layer, call);
-                }
-                else
-                {
-                    writer.Line(call);
-                }
-
+                emitter.EmitRun(writer, layer, current, target);
                 current = target;
             }
         });
-    }
-
-    private static string Call(LayerPlan layer, string input, string output)
-    {
-        LayerSpec spec = layer.Spec;
-        if (!spec.IsRecurrent)
-        {
-            return $"{TypeNames.NewPerStep(layer)}.ApplySequence({input}, {output}, {(layer.InputIsSequence ? "timeSteps" : "1")})";
-        }
-
-        string state = $"values.Slice({layer.StateOffset}, {spec.StatePerDirection})";
-        string returnSequences = "returnSequences: " + ModelEmitter.Bool(spec.ReturnSequences);
-
-        // Lane kernels project the inputs of a chunk of steps at once, then recur step by step.
-        const string recurrence = "ProjectedRecurrence";
-        const string scratch = "cellScratch, projections";
-        switch (spec.Direction)
-        {
-            case Direction.Forward:
-            case Direction.Backward:
-                return $"{TypeNames.Kernels}.{recurrence}.{spec.Direction}({TypeNames.NewCell(layer, 0)}, {input}, timeSteps, {state}, {output}, {returnSequences}, {scratch})";
-            default:
-                string backwardState = $"values.Slice({layer.StateOffset + spec.StatePerDirection}, {spec.StatePerDirection})";
-                return $"{TypeNames.Kernels}.{recurrence}.Bidirectional<{TypeNames.Cell(layer)}, {TypeNames.Merge(spec.MergeMode)}>(\n"
-                    + $"    {TypeNames.NewCell(layer, 0)},\n"
-                    + $"    {TypeNames.NewCell(layer, 1)},\n"
-                    + $"    {input}, timeSteps, {state}, {backwardState}, {output}, {returnSequences}, {scratch})";
-        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using RnnGen.Generator.Emitting.Layers;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 
@@ -15,24 +17,21 @@ internal static class StateEmitter
         var described = new List<string>();
         foreach (LayerPlan layer in plan.Layers)
         {
-            LayerSpec spec = layer.Spec;
-            if (!spec.IsRecurrent)
+            StateView[] views = LayerEmitter.For(layer).StateViews(layer).ToArray();
+            if (views.Length == 0)
             {
                 continue;
             }
 
-            for (int direction = 0; direction < spec.Directions; direction++)
+            foreach (StateView view in views)
             {
-                int offset = layer.StateOffset + (direction * spec.StatePerDirection);
-                hidden.Add($"({layer.Index}, {direction}) => Values.Slice({offset}, {spec.Units}),");
-                if (spec.Kind == LayerKind.Lstm)
-                {
-                    cell.Add($"({layer.Index}, {direction}) => Values.Slice({offset + spec.Units}, {spec.Units}),");
-                }
+                (view.Part == StatePart.Cell ? cell : hidden).Add($"({layer.Index}, {view.Direction}) => Values.Slice({view.Offset}, {view.Length}),");
             }
 
+            LayerSpec spec = layer.Spec;
+            string parts = string.Join(" and ", views.Where(view => view.Direction == 0).Select(view => view.Part.ToString().ToLowerInvariant()));
             string directions = spec.Directions == 2 ? " directions 0 (forward) and 1 (backward)" : " direction 0";
-            described.Add($"layer {layer.Index} {spec.Describe()}: hidden{(spec.Kind == LayerKind.Lstm ? " and cell" : string.Empty)},{directions}");
+            described.Add($"layer {layer.Index} {spec.Describe()}: {parts},{directions}");
         }
 
         string stateLayers = described.Count == 0
@@ -90,6 +89,6 @@ internal static class StateEmitter
     {
         string signature = "public global::System.Span<float> " + accessor + "(int layer, int direction = 0)";
         string fail = $"throw {TypeNames.Kernels}.Guard.NoState({SourceWriter.Literal(model + ".State." + accessor)}, layer, direction, Layout)";
-        ModelEmitter.SwitchMember(writer, signature, "(layer, direction)", arms, fail);
+        Snippets.SwitchMember(writer, signature, "(layer, direction)", arms, fail);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RnnGen.Generator.Emitting.Layers;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 
@@ -83,54 +84,38 @@ internal static class StepBatchEmitter
             writer.Line("public void Step(int first, int count) => Model.StepBatchRange(Inputs.Span, State, Outputs.Span, first, count);");
         });
         writer.Line();
-        ModelEmitter.SkipLocalsInit(writer, plan);
+        Snippets.SkipLocalsInit(writer, plan);
         writer.Block("private void StepBatchCore(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> values, global::System.Span<float> layerOutputs, global::System.Span<float> outputs, int streams)", () =>
         {
             writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
             writer.Line(TypeNames.Kernels + ".VectorPath[] paths = _rnnGenPaths;");
 
             // Every layer reads stream s's input at `source`.Slice(s × stride + offset).
-            var source = new Rows("inputs", 0, "InputSize");
+            var source = new BatchRows("inputs", 0, "InputSize");
             int denseOffset = 0;
             foreach (LayerPlan layer in plan.Layers)
             {
+                LayerEmitter emitter = LayerEmitter.For(layer);
                 writer.Line();
-                writer.Line("// layer " + layer.Index + ": " + ModelEmitter.Describe(layer));
+                writer.Line("// layer " + layer.Index + ": " + emitter.Describe(layer));
                 bool last = layer == plan.Last;
-                if (layer.Spec.IsRecurrent)
-                {
-                    EmitRecurrent(writer, layer, source);
-                    source = new Rows("values", layer.StateOffset, "StateLength");
-                    if (last)
-                    {
-                        writer.Line("for (int stream = 0; stream < streams; stream++)");
-                        writer.Line("{");
-                        writer.Line($"    {source.Of(layer.OutputWidth)}.CopyTo(outputs.Slice(stream * OutputSize, OutputSize));");
-                        writer.Line("}");
-                    }
-                }
-                else
+                var target = new BatchRows("outputs", 0, "OutputSize");
+                if (!last && !layer.OutputIsState)
                 {
                     string width = layer.OutputWidth.ToString(CultureInfo.InvariantCulture);
-                    var target = new Rows("outputs", 0, "OutputSize");
-                    if (!last)
-                    {
-                        target = new Rows("layer" + layer.Index + "Outputs", 0, width);
-                        string start = denseOffset == 0 ? "0" : denseOffset + " * streams";
-                        writer.Line($"global::System.Span<float> {target.Span} = layerOutputs.Slice({start}, streams * {width});");
-                        denseOffset += layer.OutputWidth;
-                    }
+                    target = new BatchRows("layer" + layer.Index + "Outputs", 0, width);
+                    string start = denseOffset == 0 ? "0" : denseOffset + " * streams";
+                    writer.Line($"global::System.Span<float> {target.Span} = layerOutputs.Slice({start}, streams * {width});");
+                    denseOffset += layer.OutputWidth;
+                }
 
-                    // Dense shares each weight register across streams on its vector path; an activation has no weights to share.
-                    if (layer.Spec.Kind == LayerKind.Dense)
-                    {
-                        ModelEmitter.OnLayerPath(writer, layer, $"{TypeNames.NewPerStep(layer)}.ApplyBatch<TLanes, TVector>({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
-                    }
-                    else
-                    {
-                        writer.Line($"{TypeNames.NewPerStep(layer)}.ApplyBatch({source.All}, {source.Stride}, {target.All}, {target.Stride}, streams);");
-                    }
-                    source = target;
+                source = emitter.EmitStepBatch(writer, layer, source, target);
+                if (last && layer.OutputIsState)
+                {
+                    writer.Line("for (int stream = 0; stream < streams; stream++)");
+                    writer.Line("{");
+                    writer.Line($"    {source.Of(layer.OutputWidth)}.CopyTo(outputs.Slice(stream * OutputSize, OutputSize));");
+                    writer.Line("}");
                 }
             }
         });
@@ -143,36 +128,5 @@ internal static class StepBatchEmitter
             writer.Line("// Skip = " + plan.Model.Skip + ": the first input features pass straight to the outputs.");
             writer.Line(TypeNames.Kernels + ".SkipConnection.Add(" + inputs + ", InputSize, " + outputs + ", OutputSize, " + plan.Model.Skip + ", streams, everyStep: true);");
         }
-    }
-
-    private static void EmitRecurrent(SourceWriter writer, LayerPlan layer, Rows source)
-    {
-        string? batchKernel = TypeNames.BatchKernel(layer);
-        var state = new Rows("values", layer.StateOffset, "StateLength");
-        if (batchKernel is not null)
-        {
-            // Batched lane kernels take their own scratch (no zeroing; see RnnGen.Kernels.BatchScratch).
-            ModelEmitter.OnLayerPath(writer, layer, $"{batchKernel}.Step(weights[{layer.FirstSlot}].Span, {source.All}, {source.Stride}, {state.All}, StateLength, streams);");
-            return;
-        }
-
-        writer.Line("// no batched kernel for this layer yet: each stream steps alone");
-        ModelEmitter.OnLayerPath(writer, layer, $"for (int stream = 0; stream < streams; stream++)\n{{\n    {TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {source.Of(layer.InputWidth)}, {state.Of(layer.Spec.StatePerDirection)});\n}}");
-    }
-
-    /// <summary>One vector per stream inside a span: stream s's at s × <see cref="Stride"/> + <see cref="Offset"/>.</summary>
-    private sealed class Rows(string span, int offset, string stride)
-    {
-        public string Span => span;
-
-        public string Stride => stride;
-
-        /// <summary>The span from stream 0's vector on, as batched kernels take it.</summary>
-        public string All => offset == 0 ? span : $"{span}.Slice({offset})";
-
-        /// <summary>Stream <c>stream</c>'s vector of <paramref name="width"/> floats.</summary>
-        public string Of(int width) => offset == 0
-            ? $"{span}.Slice(stream * {stride}, {width})"
-            : $"{span}.Slice((stream * {stride}) + {offset}, {width})";
     }
 }

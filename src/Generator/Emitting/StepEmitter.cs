@@ -1,4 +1,6 @@
+using RnnGen.Generator.Emitting.Layers;
 using RnnGen.Generator.Infrastructure;
+using RnnGen.Generator.Model;
 
 namespace RnnGen.Generator.Emitting;
 
@@ -7,14 +9,8 @@ internal static class StepEmitter
 {
     public static void Emit(SourceWriter writer, ModelPlan plan)
     {
-        int denseScratch = 0;
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            if (!layer.Spec.IsRecurrent && layer != plan.Last)
-            {
-                denseScratch += layer.OutputWidth;
-            }
-        }
+        // Layers whose output is not their state write it into scratch for the next layer (the last into `output`).
+        int denseScratch = plan.InnerOutputWidth;
 
         writer.Line("/// <summary>");
         writer.Line("/// Advances every layer by one time step (streaming): reads <see cref=\"InputSize\"/> floats, writes");
@@ -32,7 +28,7 @@ internal static class StepEmitter
             }
         });
         writer.Line();
-        ModelEmitter.SkipLocalsInit(writer, plan);
+        Snippets.SkipLocalsInit(writer, plan);
         writer.Block("private void StepCore(global::System.ReadOnlySpan<float> input, ref State state, global::System.Span<float> output)", () =>
         {
             writer.Line(TypeNames.WeightSlots + " weights = RnnGenWeights;");
@@ -49,36 +45,27 @@ internal static class StepEmitter
             if (denseScratch > 0)
             {
                 // Recurrent cells take their own (unzeroed) scratch: see RnnGen.Kernels.RecurrentStep.
-                ModelEmitter.ConstantScratch(writer, "scratch", denseScratch);
+                Snippets.ConstantScratch(writer, "scratch", denseScratch);
             }
-
 
             string current = "input";
             int denseOffset = 0;
             foreach (LayerPlan layer in plan.Layers)
             {
+                LayerEmitter emitter = LayerEmitter.For(layer);
                 writer.Line();
-                writer.Line("// layer " + layer.Index + ": " + ModelEmitter.Describe(layer));
+                writer.Line("// layer " + layer.Index + ": " + emitter.Describe(layer));
                 bool last = layer == plan.Last;
-                if (layer.Spec.IsRecurrent)
+                string target = last || layer.OutputIsState ? "output" : $"scratch.Slice({denseOffset}, {layer.OutputWidth})";
+                if (!last && !layer.OutputIsState)
                 {
-                    ModelEmitter.OnLayerPath(writer, layer, $"{TypeNames.Kernels}.RecurrentStep.Step({TypeNames.NewCell(layer, 0)}, {current}, values.Slice({layer.StateOffset}, {layer.Spec.StatePerDirection}));");
-                    current = $"values.Slice({layer.StateOffset}, {layer.Spec.Units})";
-                    if (last)
-                    {
-                        writer.Line(current + ".CopyTo(output);");
-                    }
+                    denseOffset += layer.OutputWidth;
                 }
-                else
-                {
-                    string target = last ? "output" : $"scratch.Slice({denseOffset}, {layer.OutputWidth})";
-                    if (!last)
-                    {
-                        denseOffset += layer.OutputWidth;
-                    }
 
-                    writer.Line($"{TypeNames.NewPerStep(layer)}.Apply({current}, {target});");
-                    current = target;
+                current = emitter.EmitStep(writer, layer, current, target);
+                if (last && current != target)
+                {
+                    writer.Line(current + ".CopyTo(output);");
                 }
             }
         });

@@ -11,7 +11,7 @@ internal static class TypeNames
     /// <summary>A model's weights: one aligned slot per kernel call (<c>WeightSlots</c>).</summary>
     public const string WeightSlots = "global::RnnGen.Weights.WeightSlot[]";
 
-    /// <summary>The activation struct; ELU and Leaky ReLU take the layer's α struct (<see cref="LayerPlan.AlphaName"/>).</summary>
+    /// <summary>The activation struct; ELU and Leaky ReLU take the layer's α struct (<see cref="AlphaOf"/>).</summary>
     public static string Activation(Activation activation, LayerPlan layer) => Activations + "." + activation switch
     {
         RnnGen.Activation.Linear => "LinearActivation",
@@ -20,8 +20,8 @@ internal static class TypeNames
         RnnGen.Activation.HardSigmoid => "HardSigmoidActivation",
         RnnGen.Activation.HardSigmoidKeras3 => "HardSigmoidKeras3Activation",
         RnnGen.Activation.Relu => "ReluActivation",
-        RnnGen.Activation.Elu => "EluActivation<" + layer.AlphaName + ">",
-        RnnGen.Activation.LeakyRelu => "LeakyReluActivation<" + layer.AlphaName + ">",
+        RnnGen.Activation.Elu => "EluActivation<" + AlphaOf(layer) + ">",
+        RnnGen.Activation.LeakyRelu => "LeakyReluActivation<" + AlphaOf(layer) + ">",
         _ => "SoftmaxActivation",
     };
 
@@ -33,59 +33,11 @@ internal static class TypeNames
         _ => "ConcatMerge",
     };
 
-    /// <summary>
-    /// The cell struct type of a recurrent layer: a lane-kernel cell over the placeholder lane types <c>TLanes</c>,
-    /// <c>TVector</c> (which <see cref="ModelEmitter.OnLayerPath"/> replaces with each path's) and the layer's sizes struct.
-    /// </summary>
-    public static string Cell(LayerPlan layer)
-    {
-        LayerSpec spec = layer.Spec;
-        string gate = Activation(spec.RecurrentActivation, layer);
-        string activation = Activation(spec.Activation, layer);
-        return spec.Kind switch
-        {
-            LayerKind.SimpleRnn => $"{Kernels}.SimpleRnnLaneCell<TLanes, TVector, {layer.SizesName}, {activation}>",
-            LayerKind.Lstm => $"{Kernels}.LstmLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
-            _ when spec.ResetAfter => $"{Kernels}.GruLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
-            _ => $"{Kernels}.GruResetBeforeLaneCell<TLanes, TVector, {layer.SizesName}, {gate}, {activation}>",
-        };
-    }
+    /// <summary>Name of the generated struct that carries the layer's sizes as constants (lane kernels specialise on it).</summary>
+    public static string SizesOf(LayerPlan layer) => GeneratedMembers.LayerTypePrefix + layer.Index + "Sizes";
 
-    /// <summary>
-    /// The kernel that steps many streams of a layer at once, sharing each weight load between streams; null where
-    /// StepBatch steps each stream alone on the layer's cell (the original-form GRU: see <c>KernelScratch.HasBatchKernel</c>).
-    /// </summary>
-    public static string? BatchKernel(LayerPlan layer)
-    {
-        LayerSpec spec = layer.Spec;
-        if (!KernelScratch.HasBatchKernel(layer.Shape))
-        {
-            return null;
-        }
-
-        string gates = $"TLanes, TVector, {layer.SizesName}, {Activation(spec.RecurrentActivation, layer)}, {Activation(spec.Activation, layer)}";
-        return spec.Kind switch
-        {
-            LayerKind.Lstm => $"{Kernels}.LstmBatchKernel<{gates}>",
-            LayerKind.Gru => $"{Kernels}.GruBatchKernel<{gates}>",
-            _ => $"{Kernels}.SimpleRnnBatchKernel<TLanes, TVector, {layer.SizesName}, {Activation(spec.Activation, layer)}>",
-        };
-    }
-
-    /// <summary>An expression constructing the cell of one direction.</summary>
-    public static string NewCell(LayerPlan layer, int direction)
-    {
-        string weights = $"weights[{layer.FirstSlot + direction}]";
-        return $"new {Cell(layer)}({weights})";
-    }
-
-    /// <summary>
-    /// An expression constructing a layer that maps each step's vector on its own (Dense or a standalone activation):
-    /// both kernels have <c>Apply</c>, <c>ApplySequence</c> and <c>ApplyBatch</c>.
-    /// </summary>
-    public static string NewPerStep(LayerPlan layer) => layer.Spec.Kind == LayerKind.Dense
-        ? $"new {Kernels}.DenseLayer<{Activation(layer.Spec.Activation, layer)}>(weights[{layer.FirstSlot}], {layer.InputWidth}, {layer.Spec.Units})"
-        : $"new {Kernels}.ActivationLayer<{Activation(layer.Spec.Activation, layer)}>({layer.Spec.Units})";
+    /// <summary>Name of the generated struct that carries the α of the layer's ELU / Leaky ReLU; null when it has none.</summary>
+    public static string? AlphaOf(LayerPlan layer) => layer.Spec.Alpha is null ? null : GeneratedMembers.LayerTypePrefix + layer.Index + "Alpha";
 
     /// <summary><paramref name="code"/> over the placeholder lane types <c>TLanes</c>, <c>TVector</c>, specialised for <paramref name="path"/>.</summary>
     public static string OnPath(string code, string path)

@@ -21,19 +21,20 @@ internal static class LayerReader
         Activation activation = kind switch
         {
             LayerKind.Activation => Enum<Activation>(argument, "Activation", index, location, diagnostics),
-            LayerKind.Dense => Activation.Linear,
-            _ => Activation.Tanh,
+            LayerKind.Dense => LayerDefaults.Dense,
+            _ => LayerDefaults.RecurrentOutput,
         };
         var layer = new LayerSpec(
             kind,
             units,
             activation,
-            Activation.Sigmoid,
-            UseBias: true,
-            ReturnSequences: false,
-            Direction.Forward,
-            MergeMode.Concat,
-            ResetAfter: true);
+            LayerDefaults.Gates,
+            LayerDefaults.UseBias,
+            LayerDefaults.ReturnSequences,
+            LayerDefaults.LayerDirection,
+            LayerDefaults.Merge,
+            LayerDefaults.ResetAfter,
+            LearnedInitialState: LayerDefaults.LearnedInitialState);
 
         float? alpha = null;
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)

@@ -205,9 +205,9 @@ internal static class ModelParser
             return DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "has a primary constructor (the generated constructor could not chain to it)");
         }
 
-        if (Array.IndexOf(Emitting.ModelEmitter.GeneratedMemberNames, type.Name) >= 0)
+        if (GeneratedMembers.Contains(type.Name))
         {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.NameClashesWithGeneratedMember, typeLocation, type.Name, string.Join(", ", Emitting.ModelEmitter.GeneratedMemberNames.Where(n => char.IsUpper(n[0]))));
+            return DiagnosticInfo.Create(DiagnosticDescriptors.NameClashesWithGeneratedMember, typeLocation, type.Name, string.Join(", ", GeneratedMembers.Names.Where(n => char.IsUpper(n[0]))));
         }
 
         for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)

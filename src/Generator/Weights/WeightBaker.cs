@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using RnnGen.Generator.Diagnostics;
-using RnnGen.Generator.Emitting;
 using RnnGen.Generator.Infrastructure;
 using RnnGen.Generator.Model;
 

@@ -17,5 +17,5 @@ public sealed class ActivationLayerAttribute : Attribute
     public Activation Activation { get; }
 
     /// <summary>α of <see cref="Activation.Elu"/> (default 1) or <see cref="Activation.LeakyRelu"/> (required).</summary>
-    public float Alpha { get; set; } = float.NaN;
+    public float Alpha { get; set; } = LayerDefaults.UnsetAlpha;
 }

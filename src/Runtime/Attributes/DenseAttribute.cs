@@ -16,14 +16,14 @@ public sealed class DenseAttribute : Attribute
     public int Units { get; }
 
     /// <summary>Activation; default Linear.</summary>
-    public Activation Activation { get; set; } = Activation.Linear;
+    public Activation Activation { get; set; } = LayerDefaults.Dense;
 
     /// <summary>Whether the layer has a bias; default true.</summary>
-    public bool UseBias { get; set; } = true;
+    public bool UseBias { get; set; } = LayerDefaults.UseBias;
 
     /// <summary>
     /// α of an <see cref="Activation.Elu"/> (default 1) or <see cref="Activation.LeakyRelu"/> activation (no default:
     /// Keras 2 uses 0.3, PyTorch 0.01). Unset (NaN) otherwise.
     /// </summary>
-    public float Alpha { get; set; } = float.NaN;
+    public float Alpha { get; set; } = LayerDefaults.UnsetAlpha;
 }

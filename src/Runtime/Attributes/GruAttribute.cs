@@ -13,12 +13,12 @@ public sealed class GruAttribute : RecurrentLayerAttribute
     }
 
     /// <summary>Gate activation; default Sigmoid.</summary>
-    public Activation RecurrentActivation { get; set; } = Activation.Sigmoid;
+    public Activation RecurrentActivation { get; set; } = LayerDefaults.Gates;
 
     /// <summary>
     /// True (default): reset gate applied after the recurrent product, with a separate recurrent bias
     /// (Keras 2/3 default, PyTorch, ONNX linear_before_reset=1). False: the original form
     /// (Keras reset_after=False, TensorFlow.js, ONNX linear_before_reset=0).
     /// </summary>
-    public bool ResetAfter { get; set; } = true;
+    public bool ResetAfter { get; set; } = LayerDefaults.ResetAfter;
 }

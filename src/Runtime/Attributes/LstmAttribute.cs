@@ -13,5 +13,5 @@ public sealed class LstmAttribute : RecurrentLayerAttribute
     }
 
     /// <summary>Gate activation; default Sigmoid (Keras), note TensorFlow.js defaults to HardSigmoid.</summary>
-    public Activation RecurrentActivation { get; set; } = Activation.Sigmoid;
+    public Activation RecurrentActivation { get; set; } = LayerDefaults.Gates;
 }

@@ -12,22 +12,22 @@ public abstract class RecurrentLayerAttribute : Attribute
     public int Units { get; }
 
     /// <summary>Output (and LSTM cell) activation; default Tanh.</summary>
-    public Activation Activation { get; set; } = Activation.Tanh;
+    public Activation Activation { get; set; } = LayerDefaults.RecurrentOutput;
 
     /// <summary>Whether the layer has biases; default true.</summary>
-    public bool UseBias { get; set; } = true;
+    public bool UseBias { get; set; } = LayerDefaults.UseBias;
 
     /// <summary>Whether the layer outputs every step (Keras <c>return_sequences</c>); default false.</summary>
-    public bool ReturnSequences { get; set; }
+    public bool ReturnSequences { get; set; } = LayerDefaults.ReturnSequences;
 
     /// <summary>Forward (default), Backward (Keras <c>go_backwards</c>) or Bidirectional.</summary>
-    public Direction Direction { get; set; } = Direction.Forward;
+    public Direction Direction { get; set; } = LayerDefaults.LayerDirection;
 
     /// <summary>How a bidirectional layer merges its halves; default Concat.</summary>
-    public MergeMode MergeMode { get; set; } = MergeMode.Concat;
+    public MergeMode MergeMode { get; set; } = LayerDefaults.Merge;
 
     /// <summary>α of <see cref="Activation.Elu"/> (default 1) or <see cref="Activation.LeakyRelu"/> (required) where the layer uses one.</summary>
-    public float Alpha { get; set; } = float.NaN;
+    public float Alpha { get; set; } = LayerDefaults.UnsetAlpha;
 
     /// <summary>
     /// Whether the weights carry the state each stream starts from (NeuralAmpModeler's LSTM learns it): h (and LSTM c)
@@ -35,5 +35,5 @@ public abstract class RecurrentLayerAttribute : Attribute
     /// <c>&lt;layer&gt;/initial_h</c> / <c>initial_c</c> (Keras) or <c>initial_h</c> / <c>initial_c</c> [directions, units] (ONNX).
     /// The generated <c>NewState()</c> and <c>ResetState</c> start a stream from it; <c>default(State)</c> stays all zeros.
     /// </summary>
-    public bool LearnedInitialState { get; set; }
+    public bool LearnedInitialState { get; set; } = LayerDefaults.LearnedInitialState;
 }

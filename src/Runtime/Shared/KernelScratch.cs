@@ -14,15 +14,12 @@ static class KernelScratch
     /// <summary>Widest register in floats (AVX-512); lane kernels pad units to a multiple of it.</summary>
     public const int MaxLanes = 16;
 
-    /// <summary>Whether the layer runs on a lane-packed SIMD kernel: every recurrent layer does.</summary>
-    public static bool UsesLaneKernel(LayerShape layer) => layer.IsRecurrent;
-
     /// <summary>
     /// Whether StepBatch has a kernel that shares weight loads between streams for the layer. The original-form GRU
     /// (reset before the recurrent product) needs every unit's r ⊙ h before any candidate, two passes that the batch
     /// tiles do not do yet: StepBatch steps its streams one by one on the lane kernel.
     /// </summary>
-    public static bool HasBatchKernel(LayerShape layer) => UsesLaneKernel(layer) && !IsResetBefore(layer);
+    public static bool HasBatchKernel(LayerShape layer) => layer.IsRecurrent && !IsResetBefore(layer);
 
     /// <summary>Scratch floats for one step of one direction of <paramref name="layer"/>.</summary>
     public static int Length(LayerShape layer)
@@ -49,7 +46,7 @@ static class KernelScratch
     /// </summary>
     public static long ProjectionLength(LayerShape layer)
     {
-        if (!UsesLaneKernel(layer))
+        if (!layer.IsRecurrent)
         {
             return 0;
         }

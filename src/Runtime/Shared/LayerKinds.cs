@@ -17,6 +17,12 @@ static class LayerKinds
     /// <summary>SimpleRNN, LSTM and GRU: layers with a state carried from step to step.</summary>
     public static bool IsRecurrent(LayerKind kind) => kind is LayerKind.SimpleRnn or LayerKind.Lstm or LayerKind.Gru;
 
+    /// <summary>
+    /// Whether a step's output is a view of the layer's state (a recurrent layer's new h): such a layer needs no
+    /// output buffer of its own when stepped, and has a ReturnSequences option; other layers map each step as it comes.
+    /// </summary>
+    internal static bool OutputIsState(LayerKind kind) => IsRecurrent(kind);
+
     /// <summary>Whether the layer has trained tensors (every kind but the standalone activation).</summary>
     public static bool HasWeights(LayerKind kind) => kind != LayerKind.Activation;
 

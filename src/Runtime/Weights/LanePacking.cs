@@ -40,7 +40,7 @@ public static class LanePacking
     /// <summary>Packs one direction into <paramref name="packed"/> (zeroed, <see cref="DirectionLength"/> floats).</summary>
     private static void Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes, Span<float> packed)
     {
-        if (!KernelScratch.UsesLaneKernel(layer))
+        if (!layer.IsRecurrent)
         {
             throw new ArgumentException($"{layer.Describe()} does not run on a lane kernel.", nameof(layer));
         }

@@ -7,8 +7,8 @@ namespace RnnGen.Weights;
 
 /// <summary>
 /// Splits canonical weights into one <see cref="WeightSlot"/> per kernel call, in the order generated code numbers them:
-/// layer by layer, direction by direction (Dense layers one slot, standalone activations none). Lane-kernel
-/// directions are packed for the register width of <see cref="VectorPath"/>; the others keep the canonical layout.
+/// layer by layer, direction by direction (Dense layers one slot, standalone activations none). Recurrent
+/// directions are packed for the register width of <see cref="VectorPath"/>; Dense keeps the canonical layout.
 /// When any layer has a learned initial state, one last slot holds the whole model's initial state in the generated
 /// State's order (every recurrent layer, direction by direction, h then LSTM c; zeros where nothing was learned).
 /// </summary>
@@ -66,7 +66,7 @@ public static class WeightSlots
             for (int direction = 0; direction < layer.Directions; direction++)
             {
                 ReadOnlySpan<float> block = canonical.Slice(offset, directionLength);
-                slots.Add(KernelScratch.UsesLaneKernel(layer) ? LanePacking.PackIntoSlot(layer, block, lanes) : WeightSlot.CopyOf(block));
+                slots.Add(LanePacking.PackIntoSlot(layer, block, lanes));
                 if (layer.LearnedInitialState)
                 {
                     block.Slice((int)CanonicalLayout.InitialStateOffset(layer), layer.StatePerDirection).CopyTo(initialState.Slice(stateOffset));

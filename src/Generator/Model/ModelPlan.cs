@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using RnnGen.Generator.Model;
 
-namespace RnnGen.Generator.Emitting;
+namespace RnnGen.Generator.Model;
 
 /// <summary>One layer with everything derived from its place in the model: widths, offsets, sequence-ness.</summary>
 internal sealed class LayerPlan
@@ -30,21 +29,16 @@ internal sealed class LayerPlan
 
     public bool InputIsSequence { get; }
 
-    public bool OutputIsSequence => Spec.IsRecurrent ? Spec.ReturnSequences : InputIsSequence;
+    /// <summary>See <see cref="LayerKinds.OutputIsState"/>.</summary>
+    public bool OutputIsState => LayerKinds.OutputIsState(Spec.Kind);
+
+    /// <summary>A layer whose output is its state outputs a sequence when it returns sequences; the others whenever their input is one.</summary>
+    public bool OutputIsSequence => OutputIsState ? Spec.ReturnSequences : InputIsSequence;
 
     /// <summary>Index of the layer's first weight array (one per direction; Dense one; activation none), as <c>WeightSlots</c> numbers them.</summary>
     public int FirstSlot { get; }
 
     public int SlotCount => Spec.IsRecurrent ? Spec.Directions : LayerKinds.HasWeights(Spec.Kind) ? 1 : 0;
-
-    /// <summary>Name of the generated struct that carries the α of the layer's ELU / Leaky ReLU; null when it has none.</summary>
-    public string? AlphaName => Spec.Alpha is null ? null : "RnnGenLayer" + Index + "Alpha";
-
-    /// <summary>Whether the layer runs on a lane-packed SIMD kernel: every recurrent layer (Dense has its own).</summary>
-    public bool UsesLaneKernel => KernelScratch.UsesLaneKernel(Shape);
-
-    /// <summary>Name of the generated struct that carries the layer's sizes as constants.</summary>
-    public string SizesName => "RnnGenLayer" + Index + "Sizes";
 
     /// <summary>Where the layer's weights start in the model's canonical weights (<c>CanonicalLayout</c>).</summary>
     public long CanonicalOffset { get; }
@@ -130,7 +124,7 @@ internal sealed class ModelPlan
 
     public int CellScratchLength { get; }
 
-    /// <summary>Floats per stream of the outputs of Dense and activation layers that are not last (inputs of the next layer).</summary>
+    /// <summary>Floats per stream of the outputs that are not a layer's state and not the model's (inputs of the next layer).</summary>
     public int InnerOutputWidth
     {
         get
@@ -138,7 +132,7 @@ internal sealed class ModelPlan
             int width = 0;
             foreach (LayerPlan layer in Layers)
             {
-                if (!layer.Spec.IsRecurrent && layer != Last)
+                if (!layer.OutputIsState && layer != Last)
                 {
                     width += layer.OutputWidth;
                 }
