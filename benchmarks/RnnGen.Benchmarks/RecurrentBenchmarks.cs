@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using RnnGen.Activations;
 using RnnGen.Kernels;
+using RnnGen.Tests.Shared.References;
 
 namespace RnnGen.Benchmarks;
 
@@ -172,11 +173,11 @@ public abstract class RecurrentBenchmarks<TModel, TState, TReference, TBaseline>
 [GenericTypeArguments(typeof(Lstm8x32), typeof(Lstm8x32.State))]
 [GenericTypeArguments(typeof(Lstm64x128), typeof(Lstm64x128.State))]
 [GenericTypeArguments(typeof(Lstm128x256), typeof(Lstm128x256.State))]
-public class LstmBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, LstmCell<SigmoidActivation, TanhActivation>, TensorPrimitivesLstm>
+public class LstmBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, LstmReference<SigmoidActivation, TanhActivation>, TensorPrimitivesLstm>
     where TModel : struct, IBenchModel<TModel, TState>
     where TState : struct
 {
-    protected override LstmCell<SigmoidActivation, TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
+    protected override LstmReference<SigmoidActivation, TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
         new(canonical, 0, inputSize, units);
 }
 
@@ -187,11 +188,11 @@ public class LstmBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState
 [GenericTypeArguments(typeof(Gru8x32), typeof(Gru8x32.State))]
 [GenericTypeArguments(typeof(Gru64x128), typeof(Gru64x128.State))]
 [GenericTypeArguments(typeof(Gru128x256), typeof(Gru128x256.State))]
-public class GruBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, GruCell<SigmoidActivation, TanhActivation>, TensorPrimitivesGru>
+public class GruBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, GruReference<SigmoidActivation, TanhActivation>, TensorPrimitivesGru>
     where TModel : struct, IBenchModel<TModel, TState>
     where TState : struct
 {
-    protected override GruCell<SigmoidActivation, TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
+    protected override GruReference<SigmoidActivation, TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
         new(canonical, 0, inputSize, units, resetAfter: true);
 }
 
@@ -202,10 +203,10 @@ public class GruBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState,
 [GenericTypeArguments(typeof(SimpleRnn8x32), typeof(SimpleRnn8x32.State))]
 [GenericTypeArguments(typeof(SimpleRnn64x128), typeof(SimpleRnn64x128.State))]
 [GenericTypeArguments(typeof(SimpleRnn128x256), typeof(SimpleRnn128x256.State))]
-public class SimpleRnnBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, SimpleRnnCell<TanhActivation>, TensorPrimitivesSimpleRnn>
+public class SimpleRnnBenchmarks<TModel, TState> : RecurrentBenchmarks<TModel, TState, SimpleRnnReference<TanhActivation>, TensorPrimitivesSimpleRnn>
     where TModel : struct, IBenchModel<TModel, TState>
     where TState : struct
 {
-    protected override SimpleRnnCell<TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
+    protected override SimpleRnnReference<TanhActivation> CreateReference(float[] canonical, int inputSize, int units) =>
         new(canonical, 0, inputSize, units);
 }

@@ -4,6 +4,7 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using RnnGen.Activations;
 using RnnGen.Kernels;
+using RnnGen.Tests.Shared.References;
 
 namespace RnnGen.Benchmarks;
 
@@ -24,7 +25,7 @@ public abstract class ResetBeforeGruBenchmarks<TModel, TState, TResetAfter, TRes
     private TState _state;
     private TResetAfter _resetAfter;
     private TResetAfterState _resetAfterState;
-    private GruCell<SigmoidActivation, TanhActivation> _reference;
+    private GruReference<SigmoidActivation, TanhActivation> _reference;
     private float[] _referenceState = [];
     private float[] _referenceScratch = [];
     private float[] _input = [];
@@ -47,7 +48,7 @@ public abstract class ResetBeforeGruBenchmarks<TModel, TState, TResetAfter, TRes
         _model = TModel.FromParameters(parameters, WeightLayout.Keras);
         _resetAfter = BenchModels.Create<TResetAfter, TResetAfterState>();
         float[] canonical = Weights.ParameterImport.Pack(parameters, WeightLayout.Keras, TModel.LayerShapes, typeof(TModel).Name);
-        _reference = new GruCell<SigmoidActivation, TanhActivation>(canonical, 0, layer.InputSize, layer.Units, resetAfter: false);
+        _reference = new GruReference<SigmoidActivation, TanhActivation>(canonical, 0, layer.InputSize, layer.Units, resetAfter: false);
         _referenceState = new float[layer.Units];
         _referenceScratch = new float[_reference.ScratchLength];
         _input = BenchWeights.Inputs(layer, layer.InputSize);

@@ -2,6 +2,7 @@ using RnnGen.Activations;
 using RnnGen.Kernels;
 using RnnGen.Kernels.Lanes;
 using RnnGen.Weights;
+using RnnGen.Tests.Shared.References;
 using Xunit;
 using V512 = System.Runtime.Intrinsics.Vector512<float>;
 using V256 = System.Runtime.Intrinsics.Vector256<float>;
@@ -86,7 +87,7 @@ public sealed class LaneKernelTests
         {
             var shape = new LayerShape(LayerKind.Lstm, TSizes.InputSize, TSizes.Units, 1, true, true);
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
-            Compare(shape, canonical, new LstmCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
+            Compare(shape, canonical, new LstmReference<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
             {
                 VectorPath.Vector512 => new LstmLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
                 VectorPath.Vector256 => new LstmLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
@@ -103,7 +104,7 @@ public sealed class LaneKernelTests
         {
             var shape = new LayerShape(LayerKind.Gru, TSizes.InputSize, TSizes.Units, 1, true, true);
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
-            Compare(shape, canonical, new GruCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: true), (path, packed) => path switch
+            Compare(shape, canonical, new GruReference<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: true), (path, packed) => path switch
             {
                 VectorPath.Vector512 => new GruLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
                 VectorPath.Vector256 => new GruLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
@@ -122,7 +123,7 @@ public sealed class LaneKernelTests
         {
             var shape = new LayerShape(LayerKind.Gru, TSizes.InputSize, TSizes.Units, 1, true, false);
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 37 + shape.InputSize);
-            Compare(shape, canonical, new GruCell<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: false), (path, packed) => path switch
+            Compare(shape, canonical, new GruReference<SigmoidActivation, TanhActivation>(canonical, 0, shape.InputSize, shape.Units, resetAfter: false), (path, packed) => path switch
             {
                 VectorPath.Vector512 => new GruResetBeforeLaneCell<Lanes512, V512, TSizes, SigmoidActivation, TanhActivation>(packed),
                 VectorPath.Vector256 => new GruResetBeforeLaneCell<Lanes256, V256, TSizes, SigmoidActivation, TanhActivation>(packed),
@@ -139,7 +140,7 @@ public sealed class LaneKernelTests
         {
             var shape = new LayerShape(LayerKind.SimpleRnn, TSizes.InputSize, TSizes.Units, 1, true, true);
             float[] canonical = TestWeights.Random((int)CanonicalLayout.DirectionLength(shape), shape.Units * 31 + shape.InputSize);
-            Compare(shape, canonical, new SimpleRnnCell<TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
+            Compare(shape, canonical, new SimpleRnnReference<TanhActivation>(canonical, 0, shape.InputSize, shape.Units), (path, packed) => path switch
             {
                 VectorPath.Vector512 => new SimpleRnnLaneCell<Lanes512, V512, TSizes, TanhActivation>(packed),
                 VectorPath.Vector256 => new SimpleRnnLaneCell<Lanes256, V256, TSizes, TanhActivation>(packed),

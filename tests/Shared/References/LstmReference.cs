@@ -1,17 +1,17 @@
 using System;
-using System.ComponentModel;
 using RnnGen.Activations;
+using RnnGen.Kernels;
 
-namespace RnnGen.Kernels;
+namespace RnnGen.Tests.Shared.References;
 
 /// <summary>
+/// The scalar reference the lane kernels are tested against (plain loops, no SIMD, no packing):
 /// i, f, o = gate(x·W + h·U + b) per block; c = f·c + i·act(x·W_c + h·U_c + b_c); h = o·act(c).
 /// Weights in <see cref="CanonicalLayout"/> (gates i, f, c, o).
 /// </summary>
 /// <typeparam name="TGate">Recurrent (gate) activation.</typeparam>
 /// <typeparam name="TActivation">Candidate and output activation.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct LstmCell<TGate, TActivation> : IRecurrentCell
+public readonly struct LstmReference<TGate, TActivation> : IRecurrentCell
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
@@ -20,7 +20,7 @@ public readonly struct LstmCell<TGate, TActivation> : IRecurrentCell
     private readonly int _inputSize;
 
     /// <summary>A cell reading its weights from <paramref name="weights"/> at <paramref name="offset"/>.</summary>
-    public LstmCell(float[] weights, int offset, int inputSize, int units)
+    public LstmReference(float[] weights, int offset, int inputSize, int units)
     {
         _weights = weights;
         _offset = offset;
@@ -48,8 +48,8 @@ public readonly struct LstmCell<TGate, TActivation> : IRecurrentCell
         Span<float> gates = scratch.Slice(0, gateUnits);
 
         w.Slice((_inputSize + units) * gateUnits, gateUnits).CopyTo(gates);
-        MatrixVector.MultiplyAdd(input, w.Slice(0, _inputSize * gateUnits), gateUnits, gates);
-        MatrixVector.MultiplyAdd(h, w.Slice(_inputSize * gateUnits, units * gateUnits), gateUnits, gates);
+        ReferenceMath.MultiplyAdd(input, w.Slice(0, _inputSize * gateUnits), gateUnits, gates);
+        ReferenceMath.MultiplyAdd(h, w.Slice(_inputSize * gateUnits, units * gateUnits), gateUnits, gates);
 
         for (int j = 0; j < units; j++)
         {

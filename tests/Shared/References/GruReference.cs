@@ -1,18 +1,18 @@
 using System;
-using System.ComponentModel;
 using RnnGen.Activations;
+using RnnGen.Kernels;
 
-namespace RnnGen.Kernels;
+namespace RnnGen.Tests.Shared.References;
 
 /// <summary>
+/// The scalar reference the lane kernels are tested against (plain loops, no SIMD, no packing):
 /// z, r = gate(x·W + h·U + b); candidate = act(x·W_h + b_h + r·(h·U_h + b'_h)) in the reset-after form
 /// (Keras 2/3 default, PyTorch, ONNX linear_before_reset=1) or act(x·W_h + (r·h)·U_h + b_h) in the
 /// original form; h = z·h + (1 − z)·candidate. Weights in <see cref="CanonicalLayout"/> (gates z, r, h).
 /// </summary>
 /// <typeparam name="TGate">Recurrent (gate) activation.</typeparam>
 /// <typeparam name="TActivation">Candidate activation.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct GruCell<TGate, TActivation> : IRecurrentCell
+public readonly struct GruReference<TGate, TActivation> : IRecurrentCell
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
@@ -22,7 +22,7 @@ public readonly struct GruCell<TGate, TActivation> : IRecurrentCell
     private readonly bool _resetAfter;
 
     /// <summary>A cell reading its weights from <paramref name="weights"/> at <paramref name="offset"/>.</summary>
-    public GruCell(float[] weights, int offset, int inputSize, int units, bool resetAfter)
+    public GruReference(float[] weights, int offset, int inputSize, int units, bool resetAfter)
     {
         _weights = weights;
         _offset = offset;
@@ -53,13 +53,13 @@ public readonly struct GruCell<TGate, TActivation> : IRecurrentCell
 
         // z and r: input and recurrent parts together; the candidate's recurrent part separately.
         w.Slice((_inputSize + units) * gateUnits, gateUnits).CopyTo(gates);
-        MatrixVector.MultiplyAdd(input, w.Slice(0, _inputSize * gateUnits), gateUnits, gates);
-        MatrixVector.MultiplyAdd(h, recurrent, gateUnits, gates.Slice(0, 2 * units));
+        ReferenceMath.MultiplyAdd(input, w.Slice(0, _inputSize * gateUnits), gateUnits, gates);
+        ReferenceMath.MultiplyAdd(h, recurrent, gateUnits, gates.Slice(0, 2 * units));
 
         if (_resetAfter)
         {
             w.Slice((_inputSize + units + 1) * gateUnits, units).CopyTo(candidate);
-            MatrixVector.MultiplyAdd(h, recurrent.Slice(2 * units), gateUnits, candidate);
+            ReferenceMath.MultiplyAdd(h, recurrent.Slice(2 * units), gateUnits, candidate);
             for (int j = 0; j < units; j++)
             {
                 float r = TGate.Invoke(gates[units + j]);
@@ -73,7 +73,7 @@ public readonly struct GruCell<TGate, TActivation> : IRecurrentCell
                 candidate[j] = TGate.Invoke(gates[units + j]) * h[j];
             }
 
-            MatrixVector.MultiplyAdd(candidate, recurrent.Slice(2 * units), gateUnits, gates.Slice(2 * units, units));
+            ReferenceMath.MultiplyAdd(candidate, recurrent.Slice(2 * units), gateUnits, gates.Slice(2 * units, units));
         }
 
         for (int j = 0; j < units; j++)

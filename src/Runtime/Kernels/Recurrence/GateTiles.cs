@@ -47,11 +47,10 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         get => TCell.Gates * Lanes;
     }
 
-    // The GRU's packed block ends with one more register: the recurrent bias of its candidate.
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ((Rows + 1) * RowLength) + (TCell.Gates == 3 ? Lanes : 0);
+        get => ((Rows + 1) * RowLength) + (TCell.TrailingRegisters * Lanes);
     }
 
     private static int Blocks
@@ -111,7 +110,7 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         if (streams < 1 || weights.Length < Blocks * BlockLength || inputs.Length < ((streams - 1) * inputStride) + TSizes.InputSize
             || states.Length < ((streams - 1) * stateStride) + TCell.StateLength || scratch.Length < (panel * (hStride + sumsStride)) + Lanes)
         {
-            KernelErrors.ThrowSizes(TCell.Gates == 4 ? "batched LSTM" : "batched GRU");
+            KernelErrors.ThrowSizes(TCell.Name);
         }
 
         ref float w = ref MemoryMarshal.GetReference(weights);
@@ -171,7 +170,7 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         where TStreams : struct, ICount
     {
         int streams = TStreams.Count;
-        bool fourth = TCell.Gates == 4;
+        bool fourth = TCell.Gates == 4; // a fourth gate register per row (LSTM o); the GRU reuses the third for n's recurrent part
         nuint lanes = (nuint)Lanes;
         nuint sumsStride = 4 * lanes;
         ref float x1 = ref Unsafe.Add(ref x0, inputStride);

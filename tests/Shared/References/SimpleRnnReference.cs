@@ -1,13 +1,12 @@
 using System;
-using System.ComponentModel;
 using RnnGen.Activations;
+using RnnGen.Kernels;
 
-namespace RnnGen.Kernels;
+namespace RnnGen.Tests.Shared.References;
 
 /// <summary>h = act(x·W + h·U + b), weights in <see cref="CanonicalLayout"/>.</summary>
 /// <typeparam name="TActivation">The layer's activation.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct SimpleRnnCell<TActivation> : IRecurrentCell
+public readonly struct SimpleRnnReference<TActivation> : IRecurrentCell
     where TActivation : struct, IElementwiseActivation
 {
     private readonly float[] _weights;
@@ -15,7 +14,7 @@ public readonly struct SimpleRnnCell<TActivation> : IRecurrentCell
     private readonly int _inputSize;
 
     /// <summary>A cell reading its weights from <paramref name="weights"/> at <paramref name="offset"/>.</summary>
-    public SimpleRnnCell(float[] weights, int offset, int inputSize, int units)
+    public SimpleRnnReference(float[] weights, int offset, int inputSize, int units)
     {
         _weights = weights;
         _offset = offset;
@@ -42,8 +41,8 @@ public readonly struct SimpleRnnCell<TActivation> : IRecurrentCell
 
         // z must not alias h: U·h reads the previous h.
         w.Slice((_inputSize + units) * units, units).CopyTo(z);
-        MatrixVector.MultiplyAdd(input, w.Slice(0, _inputSize * units), units, z);
-        MatrixVector.MultiplyAdd(h, w.Slice(_inputSize * units, units * units), units, z);
+        ReferenceMath.MultiplyAdd(input, w.Slice(0, _inputSize * units), units, z);
+        ReferenceMath.MultiplyAdd(h, w.Slice(_inputSize * units, units * units), units, z);
         TActivation.Apply(z);
         z.CopyTo(h);
     }
