@@ -17,7 +17,7 @@ namespace RnnGen.Benchmarks;
 /// </summary>
 public static partial class BatchSummaryTables
 {
-    private static readonly string[] Methods = ["Step_each", "StepBatch", "StepBatch_2threads"];
+    private static readonly string[] s_methods = ["Step_each", "StepBatch", "StepBatch_2threads"];
 
     public static int Write(string? folder)
     {
@@ -41,7 +41,7 @@ public static partial class BatchSummaryTables
 
             Match model = ModelName().Match(report.FullName);
             Match streams = StreamsParameter().Match(report.Parameters);
-            if (model.Success && streams.Success && Methods.Contains(report.Method))
+            if (model.Success && streams.Success && s_methods.Contains(report.Method))
             {
                 rows[(model.Value, int.Parse(streams.Groups[1].Value, CultureInfo.InvariantCulture), report.Method)] = (report.Median, report.Allocated);
             }

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using Perfolizer.Horology;
@@ -15,18 +17,26 @@ namespace RnnGen.Benchmarks;
 /// </summary>
 public static class BenchConfig
 {
-    private static readonly string[] JobOptions =
+    private static readonly string[] s_jobOptions =
         ["--job", "-j", "--runtimes", "-r", "--launchCount", "--warmupCount", "--iterationCount", "--iterationTime", "--minIterationCount", "--maxIterationCount", "--invocationCount", "--unrollFactor", "--strategy", "--inProcess", "-i"];
 
     public static IConfig Create(string[] args)
     {
-        IConfig config = DefaultConfig.Instance
+        // The default config without its exporters: only GitHub markdown (to read) and brief JSON (for --summary) are kept.
+        ManualConfig config = ManualConfig.Create(DefaultConfig.Instance);
+        config = ManualConfig.CreateEmpty()
+            .AddColumnProvider(config.GetColumnProviders().ToArray())
+            .AddLogger(config.GetLoggers().ToArray())
+            .AddAnalyser(config.GetAnalysers().ToArray())
+            .AddValidator(config.GetValidators().ToArray())
+            .AddDiagnoser(config.GetDiagnosers().ToArray())
             .AddColumn(new StepsColumn(), new GflopsColumn(), new PerStreamColumn())
-            .AddExporter(JsonExporter.Brief)
+            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief)
+            .WithOptions(config.Options)
             .WithArtifactsPath(ResultsFolder());
 
         // BenchmarkDotNet would run a job of the config in addition to one chosen on the command line.
-        bool jobOnCommandLine = Array.Exists(args, arg => Array.Exists(JobOptions, option => string.Equals(arg, option, StringComparison.OrdinalIgnoreCase)));
+        bool jobOnCommandLine = Array.Exists(args, arg => Array.Exists(s_jobOptions, option => string.Equals(arg, option, StringComparison.OrdinalIgnoreCase)));
         return jobOnCommandLine
             ? config
             : config.AddJob(Job.Default

@@ -39,7 +39,11 @@ public static class Program
             case "--experiment" when args.ElementAtOrDefault(1) == "small-layers":
                 return Experiments.SmallLayerExperiment.Run(args);
             default:
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(args));
+                foreach (BenchmarkDotNet.Reports.Summary summary in BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(args)))
+                {
+                    ReportNames.TidyFolder(summary.ResultsDirectoryPath);
+                }
+
                 return 0;
         }
     }

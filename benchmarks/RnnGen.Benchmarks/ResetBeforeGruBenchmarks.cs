@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using RnnGen.Activations;
-using RnnGen.Kernels;
 using RnnGen.Tests.Shared.References;
 
 namespace RnnGen.Benchmarks;

@@ -16,7 +16,7 @@ namespace RnnGen.Benchmarks;
 /// </summary>
 public static partial class SummaryTables
 {
-    private static readonly string[] Kinds = ["Lstm", "Gru", "SimpleRnn"];
+    private static readonly string[] s_kinds = ["Lstm", "Gru", "SimpleRnn"];
 
     public static int Write(string? folder)
     {
@@ -45,7 +45,7 @@ public static partial class SummaryTables
             : Invariant($"Measured FMA peak of one core (Roofline_FmaPeak, {FmaPeak.Width} FMA, the widest register this machine accelerates): **{peak:F1} GFLOP/s**."));
         text.AppendLine();
         text.AppendLine("Times are medians in ns per time step (the T100 benchmarks divide one call by 100). Ratios are how many times faster RnnGen's Step is. GFLOP/s counts a multiply-add as 2 FLOP: LSTM 2·4·H·(I+H), GRU 2·3·H·(I+H), SimpleRNN 2·H·(I+H) per step. Allocated: managed bytes per step. Path: the vector path RnnGen models take on this machine by default (`VectorPaths.Best`; the benchmarks can force another with RNNGEN_BENCH_PATH).");
-        foreach (string kind in Kinds)
+        foreach (string kind in s_kinds)
         {
             var models = rows.Keys.Select(k => k.Model).Where(m => ModelName().Match(m) is { Success: true } match && match.Groups[1].Value == kind)
                 .Distinct().OrderBy(m => Size(m).Units).ThenBy(m => Size(m).Input).ToList();

@@ -9,7 +9,7 @@ namespace RnnGen.Tests.Golden;
 /// </summary>
 internal static class BatchCheck
 {
-    private static readonly int[] StreamCounts = [1, 7, 37];
+    private static readonly int[] s_streamCounts = [1, 7, 37];
 
     /// <summary>Runs every check; returns one line per mismatch.</summary>
     public static List<string> Run(out int checks)
@@ -37,7 +37,7 @@ internal static class BatchCheck
         int inputSize = TModel.LayerShapes[0].InputSize;
         int outputSize = TModel.OutputLength(1);
         int checks = 0;
-        foreach (int streams in StreamCounts)
+        foreach (int streams in s_streamCounts)
         {
             var alone = new TState[streams];
             TBatch together = TModel.CreateBatch(streams);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Xunit;
 using RnnGen.Tests.Shared;
+using Xunit;
 
 namespace RnnGen.Generator.Tests;
 

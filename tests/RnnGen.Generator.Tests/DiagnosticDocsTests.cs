@@ -3,8 +3,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
-using Xunit;
 using RnnGen.Tests.Shared;
+using Xunit;
 
 namespace RnnGen.Generator.Tests;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RnnGen.Generator;
 using RnnGen.Tests.Shared;
 
 namespace RnnGen.Generator.Tests;

@@ -13,7 +13,7 @@ namespace RnnGen.Generator.Tests;
 /// </summary>
 public sealed class NeverThrowsTests
 {
-    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("RNNGEN_PROPERTY_SEED"), out int seed) ? seed : 0x5EED;
+    private static readonly int s_seed = int.TryParse(Environment.GetEnvironmentVariable("RNNGEN_PROPERTY_SEED"), out int seed) ? seed : 0x5EED;
     private const int Batches = 125;
     private const int ModelsPerBatch = 20;
 
@@ -42,7 +42,7 @@ public sealed class NeverThrowsTests
     [Fact]
     public void RandomDeclarationsNeverThrowAndGeneratedCodeCompiles()
     {
-        var random = new Random(Seed);
+        var random = new Random(s_seed);
         var stopwatch = Stopwatch.StartNew();
         var failures = new List<string>();
         var failingIds = new SortedSet<string>(StringComparer.Ordinal);
@@ -64,7 +64,7 @@ public sealed class NeverThrowsTests
             CSharpCompilation input = GeneratorHarness.Compile(options, warningsAsErrors: false, ("Batch" + batch + ".cs", source.ToString()));
             GeneratorRun run = GeneratorHarness.Run(input);
 
-            string where = "batch " + batch + " (seed " + Seed + ", " + version + ")";
+            string where = "batch " + batch + " (seed " + s_seed + ", " + version + ")";
             if (run.Generator.Exception is not null)
             {
                 failures.Add(where + ": generator threw " + run.Generator.Exception + "\n" + source);

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Xunit;
 using RnnGen.Tests.Shared;
+using Xunit;
 
 namespace RnnGen.Generator.Tests;
 

@@ -91,7 +91,7 @@ public sealed class RefusedModelTests
     }
 
     // Nullability aside: the stand-ins are nullable-oblivious (they compile down to C# 7.3).
-    private static readonly SymbolDisplayFormat Signature =
+    private static readonly SymbolDisplayFormat s_signature =
         SymbolDisplayFormat.MinimallyQualifiedFormat.RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     // Public members of WordModel and its nested types, as "Type.Member(parameter types)" (Default only with Weights).
@@ -102,7 +102,7 @@ public sealed class RefusedModelTests
         return types
             .SelectMany(type => type.GetMembers()
                 .Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsImplicitlyDeclared && m is not INamedTypeSymbol)
-                .Select(m => type.Name + "." + m.ToDisplayString(Signature)))
+                .Select(m => type.Name + "." + m.ToDisplayString(s_signature)))
             .Distinct()
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToArray();

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
+using RnnGen.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
-using RnnGen.Tests.Shared;
 
 namespace RnnGen.Import.Tests;
 

@@ -11,7 +11,7 @@ namespace RnnGen.Import.Tests;
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const long MaxAllocatedBytes = 64L << 20;
-    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_hangLimit = TimeSpan.FromSeconds(30);
 
     public static IEnumerable<object[]> Files =>
         ImportCase.All.Select(c => c.File)
@@ -88,9 +88,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }) { IsBackground = true, Name = "fuzz attempt" };
         attempt.Start();
         imported = false;
-        if (!attempt.Join(HangLimit))
+        if (!attempt.Join(s_hangLimit))
         {
-            return $"did not finish within {HangLimit.TotalSeconds:F0} s";
+            return $"did not finish within {s_hangLimit.TotalSeconds:F0} s";
         }
 
         if (allocated > MaxAllocatedBytes)

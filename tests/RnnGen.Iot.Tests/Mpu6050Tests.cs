@@ -6,7 +6,7 @@ namespace RnnGen.Iot.Tests;
 public class Mpu6050Tests
 {
     // ACCEL_XOUT_H (0x3B) onward: ax, ay, az, temperature, gx, gy, gz, each big-endian (high byte first).
-    private static readonly byte[] Burst =
+    private static readonly byte[] s_burst =
     [
         0x40, 0x00,  // ax = 16384  -> +1 g
         0xC0, 0x00,  // ay = -16384 -> -1 g
@@ -21,9 +21,9 @@ public class Mpu6050Tests
     public void Decode_reads_big_endian_counts_at_16384_per_g_and_131_per_degree_per_second()
     {
         var sample = new float[6];
-        Mpu6050.Decode(Burst, sample);
+        Mpu6050.Decode(s_burst, sample);
         Assert.Equal([1f, -1f, 0.5f, 1f, -1f, 32767f / 131f], sample);
-        Assert.Equal(26.08f, Mpu6050.DecodeTemperature(Burst), 2);
+        Assert.Equal(26.08f, Mpu6050.DecodeTemperature(s_burst), 2);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class Mpu6050Tests
     public void Read_takes_one_14_byte_burst_from_ACCEL_XOUT_H()
     {
         var device = new FakeI2cDevice();
-        Burst.CopyTo(device.Registers, 0x3B);
+        s_burst.CopyTo(device.Registers, 0x3B);
         device.Registers[0x3B + 14] = 0x55;  // a byte past the burst must not be read
         using var imu = new Mpu6050(device);
         var sample = new float[6];
@@ -81,7 +81,7 @@ public class Mpu6050Tests
     public void Reading_the_sensor_allocates_nothing()
     {
         var device = new FakeI2cDevice();
-        Burst.CopyTo(device.Registers, 0x3B);
+        s_burst.CopyTo(device.Registers, 0x3B);
         using var imu = new Mpu6050(device);
         var sample = new float[6];
         imu.Read(sample);

@@ -12,7 +12,7 @@ namespace RnnGen.Tests;
 /// </summary>
 public sealed class PublicSurfaceTests
 {
-    private static readonly string[] UserFacing =
+    private static readonly string[] s_userFacing =
     {
         "RnnGen.Activation", "RnnGen.ActivationLayerAttribute", "RnnGen.DenseAttribute", "RnnGen.Direction", "RnnGen.GruAttribute",
         "RnnGen.LayerKind", "RnnGen.LayerShape", "RnnGen.LstmAttribute", "RnnGen.MergeMode", "RnnGen.RecurrentLayerAttribute",
@@ -32,6 +32,6 @@ public sealed class PublicSurfaceTests
             .ToArray();
 
         Assert.True(exported.Length > 40, "the runtime's exported types were not found");
-        Assert.Equal(UserFacing.Order(StringComparer.Ordinal), browsable);
+        Assert.Equal(s_userFacing.Order(StringComparer.Ordinal), browsable);
     }
 }

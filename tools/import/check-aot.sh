@@ -8,7 +8,7 @@ out="$repo/artifacts/aot/rnngen-linux-x64"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish "$repo/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo >&2
+dotnet publish "$repo/src/Cli" -c Release -r linux-x64 -o "$out" -nologo >&2
 dotnet build "$repo/src/Cli" -c Release -nologo -v q >&2
 aot="$out/rnngen" jit="$repo/src/Cli/bin/Release/net10.0/rnngen"
 

@@ -74,8 +74,8 @@ public static class SmallLayerExperiment
 
         (double a, double b) = Compare(
             rounds,
-            n => { for (int t = 0; t < n; t++) LstmKernel<Lanes128, Vector128<float>, Sizes5x2, SigmoidActivation, TanhActivation>.Step(weights.Span, input, today, scratch); },
-            n => { for (int t = 0; t < n; t++) PairedGateLstm<TanhActivation>.Step(inputSize, weights.Span, input, paired); });
+            n => { for (int t = 0; t < n; t++) { LstmKernel<Lanes128, Vector128<float>, Sizes5x2, SigmoidActivation, TanhActivation>.Step(weights.Span, input, today, scratch); } },
+            n => { for (int t = 0; t < n; t++) { PairedGateLstm<TanhActivation>.Step(inputSize, weights.Span, input, paired); } });
         return Row("LSTM 5→2", "Vector128", a, b, "paired gates [i i g g][f f o o], same tanh (bit-identical)");
     }
 
@@ -90,16 +90,16 @@ public static class SmallLayerExperiment
         float[] a = new float[2 * TSizes.Units], b = new float[2 * TSizes.Units], scratch = new float[(((TSizes.Units + lanes - 1) / lanes) + 9) * lanes];
         (double today, double variant) = Compare(
             rounds,
-            n => { for (int t = 0; t < n; t++) LstmKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); },
-            n => { for (int t = 0; t < n; t++) LstmKernel<TLanes, TVector, TSizes, LatencySigmoid, LatencyTanh>.Step(weights.Span, input, b, scratch); });
+            n => { for (int t = 0; t < n; t++) { LstmKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); } },
+            n => { for (int t = 0; t < n; t++) { LstmKernel<TLanes, TVector, TSizes, LatencySigmoid, LatencyTanh>.Step(weights.Span, input, b, scratch); } });
         if (lanes == 4)
         {
             // The paired-gate layout with the short-chain tanh: both changes at once, at 5→2.
             float[] c = new float[4];
             (double again, double both) = Compare(
                 rounds,
-                n => { for (int t = 0; t < n; t++) LstmKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); },
-                n => { for (int t = 0; t < n; t++) PairedGateLstm<LatencyTanh>.Step(TSizes.InputSize, weights.Span, input, c); });
+                n => { for (int t = 0; t < n; t++) { LstmKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); } },
+                n => { for (int t = 0; t < n; t++) { PairedGateLstm<LatencyTanh>.Step(TSizes.InputSize, weights.Span, input, c); } });
             return Row(name, PathName(lanes), today, variant, "short-chain tanh") + Environment.NewLine + Row(name, PathName(lanes), again, both, "paired gates + short-chain tanh");
         }
 
@@ -117,8 +117,8 @@ public static class SmallLayerExperiment
         float[] a = new float[TSizes.Units], b = new float[TSizes.Units], scratch = new float[(((TSizes.Units + lanes - 1) / lanes) + 9) * lanes];
         (double today, double variant) = Compare(
             rounds,
-            n => { for (int t = 0; t < n; t++) GruKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); },
-            n => { for (int t = 0; t < n; t++) GruKernel<TLanes, TVector, TSizes, LatencySigmoid, LatencyTanh>.Step(weights.Span, input, b, scratch); });
+            n => { for (int t = 0; t < n; t++) { GruKernel<TLanes, TVector, TSizes, SigmoidActivation, TanhActivation>.Step(weights.Span, input, a, scratch); } },
+            n => { for (int t = 0; t < n; t++) { GruKernel<TLanes, TVector, TSizes, LatencySigmoid, LatencyTanh>.Step(weights.Span, input, b, scratch); } });
         return Row(name, PathName(lanes), today, variant, "short-chain tanh");
     }
 

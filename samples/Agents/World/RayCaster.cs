@@ -8,15 +8,15 @@ namespace Agents.World;
 /// </summary>
 internal static class RayCaster
 {
-    private static readonly float[] RayCos = new float[Sensors.RayCount];
-    private static readonly float[] RaySin = new float[Sensors.RayCount];
+    private static readonly float[] s_rayCos = new float[Sensors.RayCount];
+    private static readonly float[] s_raySin = new float[Sensors.RayCount];
 
     static RayCaster()
     {
         for (int k = 0; k < Sensors.RayCount; k++)
         {
-            RayCos[k] = MathF.Cos(k * 2 * MathF.PI / Sensors.RayCount);
-            RaySin[k] = MathF.Sin(k * 2 * MathF.PI / Sensors.RayCount);
+            s_rayCos[k] = MathF.Cos(k * 2 * MathF.PI / Sensors.RayCount);
+            s_raySin[k] = MathF.Sin(k * 2 * MathF.PI / Sensors.RayCount);
         }
     }
 
@@ -64,8 +64,8 @@ internal static class RayCaster
         float cos = MathF.Cos(heading), sin = MathF.Sin(heading);
         for (int k = 0; k < Sensors.RayCount; k++)
         {
-            float dx = cos * RayCos[k] - sin * RaySin[k];
-            float dy = sin * RayCos[k] + cos * RaySin[k];
+            float dx = cos * s_rayCos[k] - sin * s_raySin[k];
+            float dy = sin * s_rayCos[k] + cos * s_raySin[k];
             float best = MathF.Min(Sensors.RayRange, MathF.Min(ToWall(x, dx), ToWall(y, dy)));
             for (int o = 0; o < near; o++)
             {

@@ -11,7 +11,7 @@ namespace Iot.Measurement;
 internal sealed class Pacer(int rateHz)
 {
     // Sleep while the wait is longer than this, then spin: Thread.Sleep(1) on Linux can overshoot by a fraction of a ms.
-    private static readonly long SpinTicks = Stopwatch.Frequency / 500;
+    private static readonly long s_spinTicks = Stopwatch.Frequency / 500;
     private readonly long _period = Stopwatch.Frequency / rateHz;
     private long _due = Stopwatch.GetTimestamp();
 
@@ -28,7 +28,7 @@ internal sealed class Pacer(int rateHz)
                 return;
             }
 
-            if (remaining > SpinTicks)
+            if (remaining > s_spinTicks)
             {
                 Thread.Sleep(1);
             }

@@ -11,7 +11,7 @@ namespace Iot.Measurement;
 /// </summary>
 internal static class Sha256
 {
-    private static readonly uint[] K =
+    private static readonly uint[] s_k =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -52,7 +52,7 @@ internal static class Sha256
             for (int i = 0; i < 64; i++)
             {
                 uint t1 = hh + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))
-                    + ((e & f) ^ (~e & g)) + K[i] + w[i];
+                    + ((e & f) ^ (~e & g)) + s_k[i] + w[i];
                 uint t2 = (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22))
                     + ((a & b) ^ (a & c) ^ (b & c));
                 (hh, g, f, e, d, c, b, a) = (g, f, e, d + t1, c, b, a, t1 + t2);

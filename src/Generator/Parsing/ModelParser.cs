@@ -22,9 +22,9 @@ internal static class ModelParser
 
     // The first Roslyn with C# 12. An older compiler loads this generator (built against 4.3) but, even with
     // LangVersion preview, cannot compile inline arrays.
-    private static readonly Version FirstCompilerWithCSharp12 = new(4, 8);
+    private static readonly Version s_firstCompilerWithCSharp12 = new(4, 8);
 
-    private static readonly Version CompilerVersion = typeof(CSharpParseOptions).Assembly.GetName().Version ?? new Version(0, 0);
+    private static readonly Version s_compilerVersion = typeof(CSharpParseOptions).Assembly.GetName().Version ?? new Version(0, 0);
 
     public static readonly IReadOnlyDictionary<string, LayerKind> LayerAttributeNames = new Dictionary<string, LayerKind>
     {
@@ -35,20 +35,20 @@ internal static class ModelParser
         ["RnnGen.ActivationLayerAttribute"] = LayerKind.Activation,
     };
 
-    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+    private static readonly ParseResult s_nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
-            return Nothing;
+            return s_nothing;
         }
 
         // [RnnModel] on an interface breaks its AttributeUsage, which the compiler reports (CS0592): generating
         // fields and a constructor into the interface would only add errors to it.
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
-            return Nothing;
+            return s_nothing;
         }
 
         // [RnnModel] twice, or arguments that do not bind, are compiler errors already: add nothing to them.
@@ -56,7 +56,7 @@ internal static class ModelParser
         AttributeData[] modelAttributes = attributes.Where(a => a.AttributeClass?.ToDisplayString() == ModelAttributeName).ToArray();
         if (modelAttributes.Length != 1 || HasBindingErrors(modelAttributes[0]))
         {
-            return Nothing;
+            return s_nothing;
         }
 
         Location typeLocation = declaration.Identifier.GetLocation();
@@ -92,7 +92,7 @@ internal static class ModelParser
             {
                 if (HasBindingErrors(attribute))
                 {
-                    return Nothing;
+                    return s_nothing;
                 }
 
                 SyntaxReference? reference = attribute.ApplicationSyntaxReference;
@@ -238,9 +238,9 @@ internal static class ModelParser
     /// <summary>RNNG0024 / RNNG0013: the compiler or the project's language version predates C# 12, which generated code needs.</summary>
     private static DiagnosticInfo? CheckCompiler(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location typeLocation)
     {
-        if (CompilerVersion < FirstCompilerWithCSharp12)
+        if (s_compilerVersion < s_firstCompilerWithCSharp12)
         {
-            return DiagnosticInfo.Create(DiagnosticDescriptors.CompilerTooOld, typeLocation, type.Name, $"{CompilerVersion.Major}.{CompilerVersion.Minor}");
+            return DiagnosticInfo.Create(DiagnosticDescriptors.CompilerTooOld, typeLocation, type.Name, $"{s_compilerVersion.Major}.{s_compilerVersion.Minor}");
         }
 
         if (declaration.SyntaxTree.Options is CSharpParseOptions options && (int)options.LanguageVersion < LanguageVersionCSharp12)

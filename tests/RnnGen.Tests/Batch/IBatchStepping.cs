@@ -5,7 +5,7 @@ namespace RnnGen.Tests.Batch;
 
 /// <summary>
 /// What the batch tests need of a generated streaming model, matched by its generated members, so one generic
-/// test serves every golden model (each declared to implement it in <see cref="BatchGoldenModels"/>).
+/// test serves every golden model (each declared to implement it in <see cref="Golden.BatchGoldenModels"/>).
 /// </summary>
 internal interface IBatchStepping<TModel, TState, TBatch>
     where TModel : IBatchStepping<TModel, TState, TBatch>

@@ -1,13 +1,13 @@
 using RnnGen.Activations;
 using RnnGen.Kernels;
 using RnnGen.Kernels.Lanes;
-using RnnGen.Weights;
 using RnnGen.Tests.Shared.References;
+using RnnGen.Weights;
 using Xunit;
-using V512 = System.Runtime.Intrinsics.Vector512<float>;
-using V256 = System.Runtime.Intrinsics.Vector256<float>;
-using V128 = System.Runtime.Intrinsics.Vector128<float>;
 using V1 = float;
+using V128 = System.Runtime.Intrinsics.Vector128<float>;
+using V256 = System.Runtime.Intrinsics.Vector256<float>;
+using V512 = System.Runtime.Intrinsics.Vector512<float>;
 
 namespace RnnGen.Tests.Kernels;
 

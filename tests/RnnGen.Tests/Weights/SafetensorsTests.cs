@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using RnnGen.Tests.Golden;
-using RnnGen.Weights;
 using Xunit;
 
 namespace RnnGen.Tests.Weights;

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Runtime.InteropServices;
 using RnnGen.Kernels;
 using RnnGen.Weights;
@@ -10,7 +8,7 @@ namespace RnnGen.Tests.Weights;
 /// <summary>Every weight slot starts on a cache line and stays there, whatever the GC does afterwards.</summary>
 public sealed class WeightSlotTests
 {
-    private static readonly LayerShape[] Layers =
+    private static readonly LayerShape[] s_layers =
     [
         new(LayerKind.Lstm, 3, 13, 2, true, true, learnedInitialState: true),
         new(LayerKind.Gru, 26, 7, 1, true, false),
@@ -25,13 +23,13 @@ public sealed class WeightSlotTests
     [InlineData(VectorPath.Vector512)]
     public void SlotsStartOnACacheLineAndKeepTheirContentsThroughACompactingCollection(VectorPath path)
     {
-        int length = Layers.Sum(layer => (int)CanonicalLayout.LayerLength(layer));
+        int length = s_layers.Sum(layer => (int)CanonicalLayout.LayerLength(layer));
         float[] canonical = TestWeights.Random(length, 7);
-        WeightSlot[] slots = WeightSlots.Create(canonical, Layers, path);
+        WeightSlot[] slots = WeightSlots.Create(canonical, s_layers, path);
         float[][] before = slots.Select(slot => slot.Span.ToArray()).ToArray();
 
         AssertAligned(slots);
-        Assert.Equal(LanePacking.Pack(Layers[0], canonical.AsSpan(0, (int)CanonicalLayout.DirectionLength(Layers[0])), VectorPaths.Lanes(path)), before[0]);
+        Assert.Equal(LanePacking.Pack(s_layers[0], canonical.AsSpan(0, (int)CanonicalLayout.DirectionLength(s_layers[0])), VectorPaths.Lanes(path)), before[0]);
 
         for (int i = 0; i < 1000; i++)
         {

@@ -10,7 +10,7 @@ namespace RnnGen.Generator.Emitting.Layers;
 /// <summary>
 /// What one layer kind writes into each generated member. The model emitters (Step, Run, StepBatch, State,
 /// BatchState, path choice) walk the layers and call these, and never branch on a layer's kind themselves:
-/// a new kind is one new subclass and one line in <see cref="For"/>.
+/// a new kind is one new subclass and one line in <see cref="For(LayerKind)"/>.
 /// </summary>
 internal abstract class LayerEmitter
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using PureHDF;
 using PureHDF.VOL.Native;
@@ -13,18 +12,18 @@ namespace RnnGen.Import;
 /// </summary>
 internal sealed class Hdf5Input : IDisposable
 {
-    private readonly NativeFile file;
-    private readonly long length;
-    private readonly string format;
+    private readonly NativeFile _file;
+    private readonly long _length;
+    private readonly string _format;
 
     private Hdf5Input(NativeFile file, long length, string format)
     {
-        this.file = file;
-        this.length = length;
-        this.format = format;
+        _file = file;
+        _length = length;
+        _format = format;
     }
 
-    public IH5Group Root => file;
+    public IH5Group Root => _file;
 
     public static Hdf5Input Open(byte[] bytes, string format)
     {
@@ -48,7 +47,7 @@ internal sealed class Hdf5Input : IDisposable
         }
         catch (Exception e) when (e is not ModelImportException)
         {
-            throw new ModelImportException($"{format}: {part} is corrupt", e);
+            throw new ModelImportException($"{_format}: {part} is corrupt", e);
         }
     }
 
@@ -69,7 +68,7 @@ internal sealed class Hdf5Input : IDisposable
 
         if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
-            throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");
+            throw new ModelImportException($"{_format}: attribute '{name}' is {attribute.Type.Class}, not text.");
         }
 
         return attribute.Space.Rank == 0 ? attribute.Read<string>() : string.Concat(attribute.Read<string[]>());
@@ -94,7 +93,7 @@ internal sealed class Hdf5Input : IDisposable
 
         if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
         {
-            throw new ModelImportException($"{format}: attribute '{name}' is {attribute.Type.Class}, not text.");
+            throw new ModelImportException($"{_format}: attribute '{name}' is {attribute.Type.Class}, not text.");
         }
 
         return attribute.Space.Rank == 0 ? new[] { attribute.Read<string>() } : attribute.Read<string[]>();
@@ -110,13 +109,13 @@ internal sealed class Hdf5Input : IDisposable
         var shape = Array.ConvertAll(dimensions, d => (long)d);
         if (type.Class != H5DataTypeClass.FloatingPoint || type.Size is not (4 or 8))
         {
-            throw new ModelImportException($"{format}: dataset '{name}' holds {type.Class} of {type.Size} bytes, not float32 or float64.");
+            throw new ModelImportException($"{_format}: dataset '{name}' holds {type.Class} of {type.Size} bytes, not float32 or float64.");
         }
 
         float[] values = type.Size == 4 ? dataset.Read<float[]>() : Array.ConvertAll(dataset.Read<double[]>(), v => (float)v);
         if (values.Length != WeightBuilder.Product(shape))
         {
-            throw new ModelImportException($"{format}: dataset '{name}' gave {values.Length} values for shape [{string.Join(", ", shape)}].");
+            throw new ModelImportException($"{_format}: dataset '{name}' gave {values.Length} values for shape [{string.Join(", ", shape)}].");
         }
 
         return new RawTensor(name, shape, values);
@@ -127,20 +126,20 @@ internal sealed class Hdf5Input : IDisposable
     {
         if (dimensions.Length > 8)
         {
-            throw new ModelImportException($"{format}: {what} has {dimensions.Length} dimensions.");
+            throw new ModelImportException($"{_format}: {what} has {dimensions.Length} dimensions.");
         }
 
         ulong bytes = (ulong)Math.Max(elementSize, 1);
         foreach (ulong dimension in dimensions)
         {
-            if (dimension != 0 && bytes > (ulong)length / dimension)
+            if (dimension != 0 && bytes > (ulong)_length / dimension)
             {
-                throw new ModelImportException($"{format}: {what} declares shape [{string.Join(", ", dimensions)}], more than the {length}-byte file holds.");
+                throw new ModelImportException($"{_format}: {what} declares shape [{string.Join(", ", dimensions)}], more than the {_length}-byte file holds.");
             }
 
             bytes *= dimension;
         }
     }
 
-    public void Dispose() => file.Dispose();
+    public void Dispose() => _file.Dispose();
 }

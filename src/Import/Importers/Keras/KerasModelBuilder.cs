@@ -12,7 +12,7 @@ namespace RnnGen.Import;
 internal static class KerasModelBuilder
 {
     // Layers that do nothing at inference time.
-    private static readonly HashSet<string> NoOps = new(StringComparer.Ordinal) { "InputLayer", "Dropout", "SpatialDropout1D", "GaussianNoise", "GaussianDropout" };
+    private static readonly HashSet<string> s_noOps = new(StringComparer.Ordinal) { "InputLayer", "Dropout", "SpatialDropout1D", "GaussianNoise", "GaussianDropout" };
 
     public static ImportedModel Build(string format, List<KerasLayerConfig> layers, Func<KerasLayerConfig, List<RawTensor>> weightsOf, bool keras3)
     {
@@ -104,7 +104,7 @@ internal static class KerasModelBuilder
     private static string? Add(ImportedModel model, KerasLayerConfig layer, List<RawTensor> weights, bool keras3, ref int? output)
     {
         string where = $"layer '{layer.Name}' ({layer.ClassName})";
-        if (NoOps.Contains(layer.ClassName))
+        if (s_noOps.Contains(layer.ClassName))
         {
             model.Notes.Add($"{where} does nothing at inference and was skipped");
             return null;

@@ -13,42 +13,42 @@ namespace RnnGen.Import;
 /// </summary>
 internal sealed class OnnxGraphReader
 {
-    private static readonly HashSet<string> Glue = new(StringComparer.Ordinal) { "Squeeze", "Unsqueeze", "Transpose", "Reshape", "Flatten", "Identity", "Dropout", "Cast" };
+    private static readonly HashSet<string> s_glue = new(StringComparer.Ordinal) { "Squeeze", "Unsqueeze", "Transpose", "Reshape", "Flatten", "Identity", "Dropout", "Cast" };
 
-    private readonly GraphProto graph;
-    private readonly ImportedModel model = new("ONNX", WeightLayout.PyTorch);
-    private readonly Dictionary<string, RawTensor> constants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Live> live = new(StringComparer.Ordinal);
-    private readonly Dictionary<ImportedLayer, Use> uses = new();
-    private readonly Dictionary<string, int> glueCounts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> zeros = new(StringComparer.Ordinal);
-    private int? output;
+    private readonly GraphProto _graph;
+    private readonly ImportedModel _model = new("ONNX", WeightLayout.PyTorch);
+    private readonly Dictionary<string, RawTensor> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Live> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<ImportedLayer, Use> _uses = new();
+    private readonly Dictionary<string, int> _glueCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _zeros = new(StringComparer.Ordinal);
+    private int? _output;
 
-    public OnnxGraphReader(GraphProto graph) => this.graph = graph;
+    public OnnxGraphReader(GraphProto graph) => _graph = graph;
 
     /// <summary>The node being read, for messages about malformed ones.</summary>
     public string Current { get; private set; } = "(graph)";
 
     public ImportedModel Read()
     {
-        foreach (TensorProto initializer in graph.Initializer)
+        foreach (TensorProto initializer in _graph.Initializer)
         {
             if (OnnxValues.ToTensor(initializer, initializer.Name) is { } tensor)
             {
-                constants[initializer.Name] = tensor;
+                _constants[initializer.Name] = tensor;
             }
         }
 
-        ValueInfoProto? input = graph.Input.FirstOrDefault(i => !constants.ContainsKey(i.Name)) ?? throw new ModelImportException("ONNX: the graph has no input.");
-        live[input.Name] = new Live(null, "input");
-        foreach (NodeProto node in graph.Node)
+        ValueInfoProto? input = _graph.Input.FirstOrDefault(i => !_constants.ContainsKey(i.Name)) ?? throw new ModelImportException("ONNX: the graph has no input.");
+        _live[input.Name] = new Live(null, "input");
+        foreach (NodeProto node in _graph.Node)
         {
             Current = string.IsNullOrEmpty(node.Name) ? node.OpType : node.Name;
             Visit(node);
         }
 
         Finish();
-        return model;
+        return _model;
     }
 
     private void Visit(NodeProto node)
@@ -57,21 +57,21 @@ internal sealed class OnnxGraphReader
         {
             if (OnnxValues.Attribute(node, "value")?.T is { } value && node.Output.Count > 0 && OnnxValues.ToTensor(value, node.Output[0]) is { } tensor)
             {
-                constants[node.Output[0]] = tensor;
+                _constants[node.Output[0]] = tensor;
             }
 
             return;
         }
 
         string op = node.OpType;
-        List<Live> inputs = node.Input.Where(live.ContainsKey).Select(n => live[n]).ToList();
+        List<Live> inputs = node.Input.Where(_live.ContainsKey).Select(n => _live[n]).ToList();
         if (inputs.Count == 0)
         {
             TrackZeros(node);
             return; // shape arithmetic on constants
         }
 
-        string? problem = inputs.Count > 1 || (op != "Add" && !live.ContainsKey(node.Input[0]))
+        string? problem = inputs.Count > 1 || (op != "Add" && !_live.ContainsKey(node.Input[0]))
             ? $"node '{Current}' ({op}) combines several values of the model's path, which is not supported"
             : op switch
             {
@@ -82,7 +82,7 @@ internal sealed class OnnxGraphReader
                 "Relu" or "Tanh" or "Sigmoid" or "Softmax" => Fold(node, inputs[0]),
                 "Gather" or "Slice" => LastStep(node, inputs[0]),
                 "Shape" or "Size" => null,
-                _ when Glue.Contains(op) => PassThrough(node, inputs[0]),
+                _ when s_glue.Contains(op) => PassThrough(node, inputs[0]),
                 _ => $"node '{Current}' ({op}) is not supported yet",
             };
         if (op is "Shape" or "Size")
@@ -92,11 +92,11 @@ internal sealed class OnnxGraphReader
 
         if (problem is not null)
         {
-            model.Unsupported.Add(problem);
-            model.SourceLayers.Add(new SourceLayer(Current, op, Array.Empty<(string, long[])>(), problem));
+            _model.Unsupported.Add(problem);
+            _model.SourceLayers.Add(new SourceLayer(Current, op, Array.Empty<(string, long[])>(), problem));
             foreach (string name in node.Output)
             {
-                live[name] = new Live(null, "broken");
+                _live[name] = new Live(null, "broken");
             }
         }
     }
@@ -117,18 +117,18 @@ internal sealed class OnnxGraphReader
         };
         if (zero)
         {
-            zeros.Add(node.Output[0]);
+            _zeros.Add(node.Output[0]);
         }
     }
 
-    private bool IsZero(string name) => zeros.Contains(name) || (constants.TryGetValue(name, out RawTensor? t) && t.Values.All(v => v == 0));
+    private bool IsZero(string name) => _zeros.Contains(name) || (_constants.TryGetValue(name, out RawTensor? t) && t.Values.All(v => v == 0));
 
     private string? PassThrough(NodeProto node, Live value)
     {
-        glueCounts[node.OpType] = glueCounts.TryGetValue(node.OpType, out int n) ? n + 1 : 1;
+        _glueCounts[node.OpType] = _glueCounts.TryGetValue(node.OpType, out int n) ? n + 1 : 1;
         if (node.Output.Count > 0)
         {
-            live[node.Output[0]] = Through(node, value);
+            _live[node.Output[0]] = Through(node, value);
         }
 
         return null;
@@ -256,16 +256,16 @@ internal sealed class OnnxGraphReader
                 b is null ? null : Slice(b, d, width, width, width)));
         }
 
-        model.Layers.Add(layer);
-        model.SourceLayers.Add(new SourceLayer(Current, node.OpType, new[] { w.Entry, r.Entry }.Concat(b is null ? Array.Empty<(string, long[])>() : new[] { b.Entry }).ToList(), null));
-        uses[layer] = new Use();
-        output = layer.OutputSize;
+        _model.Layers.Add(layer);
+        _model.SourceLayers.Add(new SourceLayer(Current, node.OpType, new[] { w.Entry, r.Entry }.Concat(b is null ? Array.Empty<(string, long[])>() : new[] { b.Entry }).ToList(), null));
+        _uses[layer] = new Use();
+        _output = layer.OutputSize;
         string[] kinds = { "Y", "Y_h", "Y_c" };
         for (int i = 0; i < node.Output.Count && i < 3; i++)
         {
             if (node.Output[i].Length > 0)
             {
-                live[node.Output[i]] = i == 0 ? new Live(layer, "Y", Rank: 4, TimeAxis: 0) : new Live(layer, kinds[i]); // Y: [seq, dirs, batch, hidden]
+                _live[node.Output[i]] = i == 0 ? new Live(layer, "Y", Rank: 4, TimeAxis: 0) : new Live(layer, kinds[i]); // Y: [seq, dirs, batch, hidden]
             }
         }
 
@@ -318,29 +318,29 @@ internal sealed class OnnxGraphReader
     // A MatMul's bias: replaces the bias-less Dense just read by one with the bias.
     private string? Add(NodeProto node, Live x)
     {
-        RawTensor? bias = node.Input.Count == 2 ? Constant(node, live.ContainsKey(node.Input[0]) ? 1 : 0) : null;
-        if (x.Layer is not { Kind: LayerKind.Dense, UseBias: false } dense || x.Kind != "dense" || model.Layers[^1] != dense || bias is null || bias.Shape.Length != 1)
+        RawTensor? bias = node.Input.Count == 2 ? Constant(node, _live.ContainsKey(node.Input[0]) ? 1 : 0) : null;
+        if (x.Layer is not { Kind: LayerKind.Dense, UseBias: false } dense || x.Kind != "dense" || _model.Layers[^1] != dense || bias is null || bias.Shape.Length != 1)
         {
             return $"node '{Current}' (Add) is only supported as a MatMul's bias";
         }
 
         var withBias = new ImportedLayer(dense.SourceName, LayerKind.Dense, dense.InputSize, dense.Units);
         withBias.Weights.Add(WeightBuilder.FromKeras(withBias, new RawTensor("kernel", new long[] { dense.InputSize, dense.Units }, dense.Weights[0].Kernel), null, bias));
-        model.Layers[^1] = withBias;
-        model.SourceLayers[^1] = model.SourceLayers[^1] with { Tensors = model.SourceLayers[^1].Tensors.Append(bias.Entry).ToList() };
-        live[node.Output[0]] = new Live(withBias, "dense");
+        _model.Layers[^1] = withBias;
+        _model.SourceLayers[^1] = _model.SourceLayers[^1] with { Tensors = _model.SourceLayers[^1].Tensors.Append(bias.Entry).ToList() };
+        _live[node.Output[0]] = new Live(withBias, "dense");
         return null;
     }
 
     private string? Fold(NodeProto node, Live x)
     {
-        if (x.Layer is not { Kind: LayerKind.Dense, Activation: Activation.Linear } dense || x.Kind != "dense" || model.Layers[^1] != dense)
+        if (x.Layer is not { Kind: LayerKind.Dense, Activation: Activation.Linear } dense || x.Kind != "dense" || _model.Layers[^1] != dense)
         {
             return $"node '{Current}' ({node.OpType}) is only supported right after a Dense (Gemm / MatMul) without activation";
         }
 
         dense.Activation = node.OpType switch { "Relu" => Activation.Relu, "Tanh" => Activation.Tanh, "Sigmoid" => Activation.Sigmoid, _ => Activation.Softmax };
-        live[node.Output[0]] = x;
+        _live[node.Output[0]] = x;
         return null;
     }
 
@@ -352,14 +352,14 @@ internal sealed class OnnxGraphReader
         bool last = node.OpType == "Gather"
             ? Constant(node, 1) is { Values: [-1] } && Constant(node, 1)!.Shape.Length == 0
             : Constant(node, 1) is { Values: [-1] } && (Constant(node, 2) is { Values: [var end] } && end > 1e9f) && (!Present(node, 4) || Constant(node, 4) is { Values: [1] });
-        if (!last || !onTime || x.Kind != "Y" || x.Layer is null || uses[x.Layer].LastStep)
+        if (!last || !onTime || x.Kind != "Y" || x.Layer is null || _uses[x.Layer].LastStep)
         {
             return $"node '{Current}' ({node.OpType}) is only supported taking the last step ([-1]) along the time axis of a recurrent layer's output";
         }
 
-        uses[x.Layer].LastStep = true;
-        glueCounts[node.OpType + " (last step)"] = 1;
-        live[node.Output[0]] = new Live(x.Layer, "step");
+        _uses[x.Layer].LastStep = true;
+        _glueCounts[node.OpType + " (last step)"] = 1;
+        _live[node.Output[0]] = new Live(x.Layer, "step");
         return null;
     }
 
@@ -372,24 +372,24 @@ internal sealed class OnnxGraphReader
 
     private void Added(NodeProto node, ImportedLayer layer, RawTensor weight, RawTensor? bias)
     {
-        model.Layers.Add(layer);
-        model.SourceLayers.Add(new SourceLayer(Current, node.OpType, bias is null ? new[] { weight.Entry } : new[] { weight.Entry, bias.Entry }, null));
-        output = layer.Units;
-        live[node.Output[0]] = new Live(layer, "dense");
+        _model.Layers.Add(layer);
+        _model.SourceLayers.Add(new SourceLayer(Current, node.OpType, bias is null ? new[] { weight.Entry } : new[] { weight.Entry, bias.Entry }, null));
+        _output = layer.Units;
+        _live[node.Output[0]] = new Live(layer, "dense");
     }
 
     private void ChainCheck(string where, int inputSize)
     {
-        if (model.Unsupported.Count == 0 && output is not null && output != inputSize)
+        if (_model.Unsupported.Count == 0 && _output is not null && _output != inputSize)
         {
-            throw new ModelImportException($"ONNX {where}: takes {inputSize} inputs but the layer before outputs {output}.");
+            throw new ModelImportException($"ONNX {where}: takes {inputSize} inputs but the layer before outputs {_output}.");
         }
     }
 
     // Records how a recurrent layer's outputs are used: its full sequence (Y), or only its final state (Y_h).
     private void Consume(Live value)
     {
-        if (value.Layer is { } layer && uses.TryGetValue(layer, out Use? use))
+        if (value.Layer is { } layer && _uses.TryGetValue(layer, out Use? use))
         {
             use.Sequence |= value.Kind == "Y";
             use.FinalState |= value.Kind == "Y_h";
@@ -399,50 +399,50 @@ internal sealed class OnnxGraphReader
 
     private void Finish()
     {
-        if (graph.Output.Count == 0 || !live.TryGetValue(graph.Output[0].Name, out Live? result))
+        if (_graph.Output.Count == 0 || !_live.TryGetValue(_graph.Output[0].Name, out Live? result))
         {
-            model.Unsupported.Add($"ONNX: the graph output '{graph.Output.FirstOrDefault()?.Name}' does not come from the model's input through supported nodes");
+            _model.Unsupported.Add($"ONNX: the graph output '{_graph.Output.FirstOrDefault()?.Name}' does not come from the model's input through supported nodes");
             return;
         }
 
         Consume(result);
-        if (graph.Output.Count > 1)
+        if (_graph.Output.Count > 1)
         {
-            model.Notes.Add($"only the first graph output '{graph.Output[0].Name}' is imported; {graph.Output.Count - 1} other output(s) ignored");
+            _model.Notes.Add($"only the first graph output '{_graph.Output[0].Name}' is imported; {_graph.Output.Count - 1} other output(s) ignored");
         }
 
-        foreach ((ImportedLayer layer, Use use) in uses)
+        foreach ((ImportedLayer layer, Use use) in _uses)
         {
             string where = $"node '{layer.SourceName}'";
             layer.ReturnSequences = use.Sequence && !use.LastStep;
             if (use.Cell || (use.FinalState && use.Sequence))
             {
-                model.Unsupported.Add($"{where}: its Y_c output, or both Y and Y_h, are used; RnnGen layers feed one output forward");
+                _model.Unsupported.Add($"{where}: its Y_c output, or both Y and Y_h, are used; RnnGen layers feed one output forward");
             }
             else if (use.FinalState && layer.Direction == Direction.Bidirectional)
             {
-                model.Unsupported.Add($"{where}: the final state Y_h of a bidirectional layer is used; only its sequence Y is supported");
+                _model.Unsupported.Add($"{where}: the final state Y_h of a bidirectional layer is used; only its sequence Y is supported");
             }
             else if (layer.Direction == Direction.Backward && (use.Sequence))
             {
-                model.Unsupported.Add($"{where}: a reverse layer's Y is aligned to input time, while RnnGen's Backward returns processing order; use its final state Y_h, or make it bidirectional");
+                _model.Unsupported.Add($"{where}: a reverse layer's Y is aligned to input time, while RnnGen's Backward returns processing order; use its final state Y_h, or make it bidirectional");
             }
         }
 
-        if (glueCounts.Count > 0)
+        if (_glueCounts.Count > 0)
         {
-            model.Notes.Add("shape glue passed through: " + string.Join(", ", glueCounts.Select(g => g.Value > 1 ? $"{g.Key} ×{g.Value}" : g.Key)));
+            _model.Notes.Add("shape glue passed through: " + string.Join(", ", _glueCounts.Select(g => g.Value > 1 ? $"{g.Key} ×{g.Value}" : g.Key)));
         }
 
-        model.InputSize = model.Layers.Count > 0 ? model.Layers[0].InputSize : 0;
-        if (model.Layers.Any(l => l.Kind == LayerKind.Gru && !l.ResetAfter))
+        _model.InputSize = _model.Layers.Count > 0 ? _model.Layers[0].InputSize : 0;
+        if (_model.Layers.Any(l => l.Kind == LayerKind.Gru && !l.ResetAfter))
         {
-            model.NativeLayout = WeightLayout.Keras; // PyTorch has no reset-before GRU
+            _model.NativeLayout = WeightLayout.Keras; // PyTorch has no reset-before GRU
         }
     }
 
     private RawTensor? Constant(NodeProto node, int index) =>
-        index < node.Input.Count && constants.TryGetValue(node.Input[index], out RawTensor? tensor) ? tensor : null;
+        index < node.Input.Count && _constants.TryGetValue(node.Input[index], out RawTensor? tensor) ? tensor : null;
 
     private static bool Present(NodeProto node, int index) => index < node.Input.Count && node.Input[index].Length > 0;
 

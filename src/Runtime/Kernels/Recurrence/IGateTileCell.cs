@@ -1,5 +1,4 @@
 using System;
-using RnnGen.Kernels.Lanes;
 
 namespace RnnGen.Kernels.Batch;
 

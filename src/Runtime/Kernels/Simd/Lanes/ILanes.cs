@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.Intrinsics;
 
 namespace RnnGen.Kernels.Lanes;
 
