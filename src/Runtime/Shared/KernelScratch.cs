@@ -21,7 +21,7 @@ static class KernelScratch
     /// </summary>
     public static bool HasBatchKernel(LayerShape layer) => layer.IsRecurrent && !IsResetBefore(layer);
 
-    /// <summary>Scratch floats for one step of one direction of <paramref name="layer"/>.</summary>
+    /// <summary>Scratch floats for one step of one direction of <paramref name="layer"/>, at the widest register.</summary>
     public static int Length(LayerShape layer)
     {
         if (!layer.IsRecurrent)
@@ -29,15 +29,8 @@ static class KernelScratch
             return 0;
         }
 
-        if (IsResetBefore(layer))
-        {
-            // σ(z), the candidate's input part and r ⊙ h of every (padded) unit, and one register for a partial block.
-            return (3 * RoundUp(layer.Units)) + MaxLanes;
-        }
-
-        // New h for every (padded) unit, one register for a partial block of c or old h, and eight registers
-        // where the accumulators of two blocks are parked between the multiply loop and the cell update.
-        return RoundUp(layer.Units) + (9 * MaxLanes);
+        PackedGeometry widest = PackedGeometry.Of(layer, MaxLanes);
+        return IsResetBefore(layer) ? widest.ResetBeforeScratchLength : widest.StepScratchLength;
     }
 
     /// <summary>
@@ -51,7 +44,7 @@ static class KernelScratch
             return 0;
         }
 
-        long perStep = (long)RoundUp(layer.Units) * layer.Gates;
+        long perStep = PackedGeometry.Of(layer, MaxLanes).ProjectionLength;
         long steps = System.Math.Max(8, System.Math.Min(64, 8192 / perStep));
         return steps * perStep;
     }
@@ -59,5 +52,5 @@ static class KernelScratch
     private static bool IsResetBefore(LayerShape layer) => layer.Kind == LayerKind.Gru && !layer.ResetAfter;
 
     /// <summary>Units rounded up to whole blocks of the widest register: what every per-unit scratch area reserves.</summary>
-    internal static int RoundUp(int units) => (units + MaxLanes - 1) / MaxLanes * MaxLanes;
+    internal static int RoundUp(int units) => new PackedGeometry(0, units, 1, 0, MaxLanes).PaddedUnits;
 }

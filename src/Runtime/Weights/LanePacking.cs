@@ -15,11 +15,10 @@ namespace RnnGen.Weights;
 public static class LanePacking
 {
     /// <summary>Floats of one packed direction.</summary>
-    public static int DirectionLength(LayerShape layer, int lanes) => Blocks(layer, lanes) * BlockLength(layer, lanes);
+    public static int DirectionLength(LayerShape layer, int lanes) => PackedGeometry.Of(layer, lanes).Length;
 
     /// <summary>Floats of one packed block of <paramref name="lanes"/> units.</summary>
-    public static int BlockLength(LayerShape layer, int lanes) =>
-        ((layer.InputSize + layer.Units + 1) * layer.Gates * lanes) + (layer.Kind == LayerKind.Gru && layer.ResetAfter ? lanes : 0);
+    public static int BlockLength(LayerShape layer, int lanes) => PackedGeometry.Of(layer, lanes).BlockLength;
 
     /// <summary>Packs one direction (its canonical block) for registers of <paramref name="lanes"/> floats.</summary>
     public static float[] Pack(LayerShape layer, ReadOnlySpan<float> canonical, int lanes)
@@ -45,12 +44,13 @@ public static class LanePacking
             throw new ArgumentException($"{layer.Describe()} does not run on a lane kernel.", nameof(layer));
         }
 
+        PackedGeometry geometry = PackedGeometry.Of(layer, lanes);
         int units = layer.Units;
-        int gates = layer.Gates;
+        int gates = geometry.Gates;
         int gateUnits = gates * units;
-        int rows = layer.InputSize + units + 1; // inputs, hidden units, bias
-        int blockLength = BlockLength(layer, lanes);
-        for (int block = 0; block < Blocks(layer, lanes); block++)
+        int rows = geometry.Rows;
+        int blockLength = geometry.BlockLength;
+        for (int block = 0; block < geometry.Blocks; block++)
         {
             Span<float> destination = packed.Slice(block * blockLength, blockLength);
             for (int lane = 0; lane < lanes; lane++)
@@ -69,9 +69,10 @@ public static class LanePacking
                     }
                 }
 
-                if (layer.Kind == LayerKind.Gru && layer.ResetAfter)
+                if (geometry.TrailingRegisters == 1)
                 {
-                    destination[(rows * gates * lanes) + lane] = canonical[(int)CanonicalLayout.CandidateBiasOffset(layer) + unit];
+                    // The reset-after GRU's trailing register: its candidate's recurrent bias.
+                    destination[(rows * geometry.RowLength) + lane] = canonical[(int)CanonicalLayout.CandidateBiasOffset(layer) + unit];
                 }
             }
         }
@@ -98,6 +99,4 @@ public static class LanePacking
             : gate < 2 ? hiddenStart + ((((row - inputs) * 2) + gate) * lanes)
             : biasStart + (3 * lanes) + ((row - inputs) * lanes);
     }
-
-    private static int Blocks(LayerShape layer, int lanes) => (layer.Units + lanes - 1) / lanes;
 }

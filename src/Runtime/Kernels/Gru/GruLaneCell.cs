@@ -29,7 +29,7 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
     public int ScratchLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + (9 * TLanes.Count);
+        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.Geometry.StepScratchLength;
     }
 
     /// <inheritdoc/>
@@ -37,11 +37,11 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
         GruKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
-    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes, GruPacking>.LengthPerStep;
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 3, ((TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count) + TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes, GruPacking>.Project(weights.Span, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>

@@ -29,6 +29,13 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
+    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.Geometry;
+    }
+
     private static int Lanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,20 +45,20 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => 3 * Lanes;
+        get => Layout.RowLength;
     }
 
     // The packed block (LanePacking.Position): inputs z r n, hidden z r, bias z r n, hidden n.
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+        get => Layout.BlockLength;
     }
 
     private static int HiddenStart
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => TSizes.InputSize * RowLength;
+        get => Layout.HiddenRowsStart;
     }
 
     /// <summary>Floats from a block's start to its bias row (for the input projection of Run).</summary>
@@ -70,11 +77,11 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + Lanes - 1) / Lanes;
+        get => Layout.Blocks;
     }
 
     /// <summary>Scratch floats of one step: σ(z), the candidate's input part and r ⊙ h of every block, and one register for a partial block.</summary>
-    public static int ScratchLength => ((3 * Blocks) + 1) * Lanes;
+    public static int ScratchLength => Layout.ResetBeforeScratchLength;
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>
@@ -82,7 +89,7 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
 
     /// <summary>
     /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
-    /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
+    /// <see cref="LaneProjection{TLanes, TVector, TSizes, TPacking}"/>: <paramref name="projection"/> holds it for this step.
     /// </summary>
     public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
         Core<FromProjection>(weights, default, projection, state, scratch);

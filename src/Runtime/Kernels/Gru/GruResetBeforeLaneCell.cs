@@ -37,11 +37,11 @@ public readonly struct GruResetBeforeLaneCell<TLanes, TVector, TSizes, TGate, TA
         GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
-    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(3);
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes, GruResetBeforePacking>.LengthPerStep;
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 3, (TSizes.InputSize + TSizes.Units + 1) * 3 * TLanes.Count, GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.BiasStart, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes, GruResetBeforePacking>.Project(weights.Span, GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActivation>.BiasStart, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>

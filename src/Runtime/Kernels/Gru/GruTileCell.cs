@@ -11,9 +11,9 @@ internal readonly struct GruTileCell<TLanes, TVector, TSizes, TGate, TActivation
     where TGate : struct, Activations.IElementwiseActivation
     where TActivation : struct, Activations.IElementwiseActivation
 {
-    public static int Gates => 3;
+    public static int Gates => GruPacking.Gates;
 
-    public static int TrailingRegisters => 1;
+    public static int TrailingRegisters => GruPacking.TrailingRegisters;
 
     public static string Name => "batched GRU";
 

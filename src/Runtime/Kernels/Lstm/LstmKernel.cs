@@ -21,6 +21,13 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
+    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, LstmPacking>.Geometry;
+    }
+
     private static int Lanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,19 +37,19 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => 4 * Lanes;
+        get => Layout.RowLength;
     }
 
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.InputSize + TSizes.Units + 1) * RowLength;
+        get => Layout.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + Lanes - 1) / Lanes;
+        get => Layout.Blocks;
     }
 
     /// <summary>Advances h and c (<paramref name="state"/> = [h, c]) by one input vector.</summary>
@@ -51,7 +58,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
 
     /// <summary>
     /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
-    /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
+    /// <see cref="LaneProjection{TLanes, TVector, TSizes, TPacking}"/>: <paramref name="projection"/> holds it for this step.
     /// </summary>
     public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
         Core<FromProjection>(weights, default, projection, state, scratch);
@@ -64,7 +71,7 @@ public static class LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>
     {
         bool projected = TMode.Projected;
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Blocks * 4 * Lanes : input.Length < TSizes.InputSize) || state.Length < 2 * units || scratch.Length < (Blocks + 9) * Lanes)
+        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Layout.ProjectionLength : input.Length < TSizes.InputSize) || state.Length < 2 * units || scratch.Length < Layout.StepScratchLength)
         {
             KernelErrors.ThrowSizes("LSTM");
         }

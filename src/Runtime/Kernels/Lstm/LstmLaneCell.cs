@@ -31,7 +31,7 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
         // Forced inline: RecurrentStep.Step sizes its stack scratch with it, and .NET 10 left it a call there (7 ns of
         // a 5->2 LSTM Step on a Zen 1).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ((TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count) + (9 * TLanes.Count);
+        get => PackedLayout<TLanes, TVector, TSizes, LstmPacking>.Geometry.StepScratchLength;
     }
 
     /// <inheritdoc/>
@@ -39,11 +39,11 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
         LstmKernel<TLanes, TVector, TSizes, TGate, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
-    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(4);
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes, LstmPacking>.LengthPerStep;
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 4, (TSizes.InputSize + TSizes.Units + 1) * 4 * TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes, LstmPacking>.Project(weights.Span, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>

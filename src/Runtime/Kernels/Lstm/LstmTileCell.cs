@@ -11,9 +11,9 @@ internal readonly struct LstmTileCell<TLanes, TVector, TSizes, TGate, TActivatio
     where TGate : struct, Activations.IElementwiseActivation
     where TActivation : struct, Activations.IElementwiseActivation
 {
-    public static int Gates => 4;
+    public static int Gates => LstmPacking.Gates;
 
-    public static int TrailingRegisters => 0;
+    public static int TrailingRegisters => LstmPacking.TrailingRegisters;
 
     public static string Name => "batched LSTM";
 

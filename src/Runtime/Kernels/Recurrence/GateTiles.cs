@@ -35,6 +35,14 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         get => TLanes.Count;
     }
 
+    // The packed geometry (PackedGeometry), constant here: the tile cell is the packing.
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, TCell>.Geometry;
+    }
+
+    // Weighted rows of a block (inputs and hidden units); the bias row follows them.
     private static int Rows
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,19 +52,19 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => TCell.Gates * Lanes;
+        get => Layout.RowLength;
     }
 
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ((Rows + 1) * RowLength) + (TCell.TrailingRegisters * Lanes);
+        get => Layout.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + Lanes - 1) / Lanes;
+        get => Layout.Blocks;
     }
 
     // About 16 KB of weight rows: a third of a 48 KB L1, leaving room for the tiles' h and x.

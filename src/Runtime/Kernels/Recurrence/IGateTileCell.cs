@@ -6,17 +6,8 @@ namespace RnnGen.Kernels.Batch;
 /// What <see cref="GateTiles{TLanes, TVector, TSizes, TCell}"/> needs to know of a lane-packed cell: how many weight
 /// registers a packed row holds, and the cell update that turns one block's four parked sums into new h.
 /// </summary>
-internal interface IGateTileCell
+internal interface IGateTileCell : IPacking
 {
-    /// <summary>
-    /// Weight registers per packed row: 4 for LSTM (i, f, g, o, every row into its own sum); 3 for the reset-after
-    /// GRU (z, r, n: input rows add n into the third sum, hidden rows into the fourth, as <c>r ⊙ (U_n·h + b_hn)</c> needs).
-    /// </summary>
-    static abstract int Gates { get; }
-
-    /// <summary>Registers a packed block holds after its rows: 1 for the reset-after GRU (its candidate's recurrent bias), else 0.</summary>
-    static abstract int TrailingRegisters { get; }
-
     /// <summary>The kernel's name in messages, e.g. <c>batched LSTM</c>.</summary>
     static abstract string Name { get; }
 

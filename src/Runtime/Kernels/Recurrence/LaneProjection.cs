@@ -1,5 +1,4 @@
 using System;
-using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RnnGen.Kernels.Lanes;
@@ -12,40 +11,44 @@ namespace RnnGen.Kernels;
 /// FMA throughput instead of the latency-bound pace of a single step; the recurrence then only adds h·U.
 /// Output per step: [block][gate][lanes], the layout <c>Recur</c> of each lane kernel reads.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class LaneProjection<TLanes, TVector, TSizes>
+internal static class LaneProjection<TLanes, TVector, TSizes, TPacking>
     where TLanes : struct, ILanes<TVector>
     where TVector : struct
     where TSizes : struct, ILayerSizes
+    where TPacking : struct, IPacking
 {
-    /// <summary>Floats of projection per step for a kernel with <paramref name="gates"/> projected gates.</summary>
-    public static int LengthPerStep(int gates) => (TSizes.Units + TLanes.Count - 1) / TLanes.Count * gates * TLanes.Count;
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, TPacking>.Geometry;
+    }
 
-    /// <summary>Projects <paramref name="steps"/> input vectors.</summary>
+    /// <summary>Floats of projection per step: every gate of every padded unit.</summary>
+    public static int LengthPerStep => Layout.ProjectionLength;
+
+    /// <summary>Projects <paramref name="steps"/> input vectors, the bias row following the hidden rows.</summary>
     /// <param name="weights">The layer direction's packed weights.</param>
-    /// <param name="gates">Gate registers per row in the packing (LSTM 4, GRU 3, SimpleRNN 1).</param>
-    /// <param name="blockLength">Floats per packed block.</param>
     /// <param name="inputs">steps × InputSize floats.</param>
     /// <param name="steps">Number of steps.</param>
     /// <param name="projections">steps × <see cref="LengthPerStep"/> floats.</param>
-    public static void Project(ReadOnlySpan<float> weights, int gates, int blockLength, ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        Project(weights, gates, blockLength, (TSizes.InputSize + TSizes.Units) * gates * TLanes.Count, inputs, steps, projections);
+    public static void Project(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
+        Project(weights, Layout.BiasRowStart, inputs, steps, projections);
 
     /// <summary>As the overload without <paramref name="biasOffset"/>, for packings whose bias row does not follow every hidden row.</summary>
     /// <param name="weights">The layer direction's packed weights.</param>
-    /// <param name="gates">Gate registers per input and bias row.</param>
-    /// <param name="blockLength">Floats per packed block.</param>
     /// <param name="biasOffset">Floats from a block's start to its bias row.</param>
     /// <param name="inputs">steps × InputSize floats.</param>
     /// <param name="steps">Number of steps.</param>
     /// <param name="projections">steps × <see cref="LengthPerStep"/> floats.</param>
-    public static void Project(ReadOnlySpan<float> weights, int gates, int blockLength, int biasOffset, ReadOnlySpan<float> inputs, int steps, Span<float> projections)
+    public static void Project(ReadOnlySpan<float> weights, int biasOffset, ReadOnlySpan<float> inputs, int steps, Span<float> projections)
     {
         int lanes = TLanes.Count;
         int inputSize = TSizes.InputSize;
-        int blocks = (TSizes.Units + lanes - 1) / lanes;
-        int perStep = blocks * gates * lanes;
-        int rowLength = gates * lanes;
+        int gates = TPacking.Gates;
+        int blocks = Layout.Blocks;
+        int blockLength = Layout.BlockLength;
+        int perStep = Layout.ProjectionLength;
+        int rowLength = Layout.RowLength;
         if (weights.Length < blocks * blockLength || inputs.Length < steps * inputSize || projections.Length < steps * perStep)
         {
             KernelErrors.ThrowSizes("projection");

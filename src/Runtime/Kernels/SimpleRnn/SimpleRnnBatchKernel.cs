@@ -22,6 +22,13 @@ public static class SimpleRnnBatchKernel<TLanes, TVector, TSizes, TActivation>
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
+    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Geometry;
+    }
+
     private static int Lanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -31,13 +38,13 @@ public static class SimpleRnnBatchKernel<TLanes, TVector, TSizes, TActivation>
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.InputSize + TSizes.Units + 1) * Lanes;
+        get => Layout.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + Lanes - 1) / Lanes;
+        get => Layout.Blocks;
     }
 
     /// <summary>

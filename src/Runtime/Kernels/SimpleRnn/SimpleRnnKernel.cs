@@ -18,6 +18,13 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
+    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
+    private static PackedGeometry Layout
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Geometry;
+    }
+
     private static int Lanes
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -27,13 +34,13 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.InputSize + TSizes.Units + 1) * Lanes;
+        get => Layout.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + Lanes - 1) / Lanes;
+        get => Layout.Blocks;
     }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
@@ -42,7 +49,7 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
 
     /// <summary>
     /// As <see cref="Step"/>, but the input's contribution (bias included) was computed beforehand by
-    /// <see cref="LaneProjection{TLanes, TVector, TSizes}"/>: <paramref name="projection"/> holds it for this step.
+    /// <see cref="LaneProjection{TLanes, TVector, TSizes, TPacking}"/>: <paramref name="projection"/> holds it for this step.
     /// </summary>
     public static void Recur(ReadOnlySpan<float> weights, ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
         Core<FromProjection>(weights, default, projection, state, scratch);

@@ -28,7 +28,7 @@ public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(W
     public int ScratchLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (TSizes.Units + TLanes.Count - 1) / TLanes.Count * TLanes.Count;
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Geometry.PaddedUnits;
     }
 
     /// <inheritdoc/>
@@ -36,11 +36,11 @@ public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(W
         SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>.Step(weights.Span, input, state, scratch);
 
     /// <inheritdoc/>
-    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes>.LengthPerStep(1);
+    public int ProjectionLength => LaneProjection<TLanes, TVector, TSizes, SimpleRnnPacking>.LengthPerStep;
 
     /// <inheritdoc/>
     public void Project(ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        LaneProjection<TLanes, TVector, TSizes>.Project(weights.Span, 1, (TSizes.InputSize + TSizes.Units + 1) * TLanes.Count, inputs, steps, projections);
+        LaneProjection<TLanes, TVector, TSizes, SimpleRnnPacking>.Project(weights.Span, inputs, steps, projections);
 
     /// <inheritdoc/>
     public void Recur(ReadOnlySpan<float> projection, Span<float> state, Span<float> scratch) =>
