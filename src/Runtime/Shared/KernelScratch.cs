@@ -52,5 +52,5 @@ static class KernelScratch
     private static bool IsResetBefore(LayerShape layer) => layer.Kind == LayerKind.Gru && !layer.ResetAfter;
 
     /// <summary>Units rounded up to whole blocks of the widest register: what every per-unit scratch area reserves.</summary>
-    internal static int RoundUp(int units) => new PackedGeometry(0, units, 1, 0, MaxLanes).PaddedUnits;
+    internal static int RoundUp(int units) => PackedGeometry.PaddedUnitsOf(units, MaxLanes);
 }

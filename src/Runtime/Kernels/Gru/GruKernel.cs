@@ -21,12 +21,6 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
-    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
-    private static PackedGeometry Layout
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.Geometry;
-    }
 
     private static int Lanes
     {
@@ -37,19 +31,19 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.RowLength;
+        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.RowLength;
     }
 
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.BlockLength;
+        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.Blocks;
+        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.Blocks;
     }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
@@ -71,7 +65,7 @@ public static class GruKernel<TLanes, TVector, TSizes, TGate, TActivation>
     {
         bool projected = TMode.Projected;
         int units = TSizes.Units;
-        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < Layout.ProjectionLength : input.Length < TSizes.InputSize) || state.Length < units || scratch.Length < Layout.StepScratchLength)
+        if (weights.Length < Blocks * BlockLength || (projected ? projection.Length < PackedLayout<TLanes, TVector, TSizes, GruPacking>.ProjectionLength : input.Length < TSizes.InputSize) || state.Length < units || scratch.Length < PackedLayout<TLanes, TVector, TSizes, GruPacking>.StepScratchLength)
         {
             KernelErrors.ThrowSizes("GRU");
         }

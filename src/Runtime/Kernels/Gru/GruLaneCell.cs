@@ -29,7 +29,7 @@ public readonly struct GruLaneCell<TLanes, TVector, TSizes, TGate, TActivation>(
     public int ScratchLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.Geometry.StepScratchLength;
+        get => PackedLayout<TLanes, TVector, TSizes, GruPacking>.StepScratchLength;
     }
 
     /// <inheritdoc/>

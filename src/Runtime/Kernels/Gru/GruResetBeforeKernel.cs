@@ -29,12 +29,6 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     where TGate : struct, IElementwiseActivation
     where TActivation : struct, IElementwiseActivation
 {
-    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
-    private static PackedGeometry Layout
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.Geometry;
-    }
 
     private static int Lanes
     {
@@ -45,20 +39,20 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.RowLength;
+        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.RowLength;
     }
 
     // The packed block (LanePacking.Position): inputs z r n, hidden z r, bias z r n, hidden n.
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.BlockLength;
+        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.BlockLength;
     }
 
     private static int HiddenStart
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.HiddenRowsStart;
+        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.HiddenRowsStart;
     }
 
     /// <summary>Floats from a block's start to its bias row (for the input projection of Run).</summary>
@@ -77,11 +71,11 @@ public static class GruResetBeforeKernel<TLanes, TVector, TSizes, TGate, TActiva
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.Blocks;
+        get => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.Blocks;
     }
 
     /// <summary>Scratch floats of one step: σ(z), the candidate's input part and r ⊙ h of every block, and one register for a partial block.</summary>
-    public static int ScratchLength => Layout.ResetBeforeScratchLength;
+    public static int ScratchLength => PackedLayout<TLanes, TVector, TSizes, GruResetBeforePacking>.ResetBeforeScratchLength;
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>
     public static void Step(ReadOnlySpan<float> weights, ReadOnlySpan<float> input, Span<float> state, Span<float> scratch) =>

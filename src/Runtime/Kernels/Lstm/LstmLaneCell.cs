@@ -31,7 +31,7 @@ public readonly struct LstmLaneCell<TLanes, TVector, TSizes, TGate, TActivation>
         // Forced inline: RecurrentStep.Step sizes its stack scratch with it, and .NET 10 left it a call there (7 ns of
         // a 5->2 LSTM Step on a Zen 1).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, LstmPacking>.Geometry.StepScratchLength;
+        get => PackedLayout<TLanes, TVector, TSizes, LstmPacking>.StepScratchLength;
     }
 
     /// <inheritdoc/>

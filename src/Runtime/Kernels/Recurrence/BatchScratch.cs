@@ -23,7 +23,7 @@ public static class BatchScratch
     public static int TileLength(int units) => (Panel(units) * (RoundUp(units) + (4 * MaxLanes))) + MaxLanes;
 
     /// <summary>Floats of one single-stream lane-kernel step: the new h, a partial block and eight parked registers.</summary>
-    public static int StepLength(int units) => new PackedGeometry(0, units, 1, 0, MaxLanes).StepScratchLength;
+    public static int StepLength(int units) => PackedGeometry.StepScratchLengthOf(units, MaxLanes);
 
     /// <summary>Floats of a SimpleRNN pair step: a new h for each stream of the pair.</summary>
     public static int PairLength(int units) => 2 * RoundUp(units);

@@ -35,12 +35,6 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
         get => TLanes.Count;
     }
 
-    // The packed geometry (PackedGeometry), constant here: the tile cell is the packing.
-    private static PackedGeometry Layout
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, TCell>.Geometry;
-    }
 
     // Weighted rows of a block (inputs and hidden units); the bias row follows them.
     private static int Rows
@@ -52,19 +46,19 @@ internal static class GateTiles<TLanes, TVector, TSizes, TCell>
     private static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.RowLength;
+        get => PackedLayout<TLanes, TVector, TSizes, TCell>.RowLength;
     }
 
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.BlockLength;
+        get => PackedLayout<TLanes, TVector, TSizes, TCell>.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.Blocks;
+        get => PackedLayout<TLanes, TVector, TSizes, TCell>.Blocks;
     }
 
     // About 16 KB of weight rows: a third of a 48 KB L1, leaving room for the tiles' h and x.

@@ -17,14 +17,9 @@ internal static class LaneProjection<TLanes, TVector, TSizes, TPacking>
     where TSizes : struct, ILayerSizes
     where TPacking : struct, IPacking
 {
-    private static PackedGeometry Layout
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, TPacking>.Geometry;
-    }
 
     /// <summary>Floats of projection per step: every gate of every padded unit.</summary>
-    public static int LengthPerStep => Layout.ProjectionLength;
+    public static int LengthPerStep => PackedLayout<TLanes, TVector, TSizes, TPacking>.ProjectionLength;
 
     /// <summary>Projects <paramref name="steps"/> input vectors, the bias row following the hidden rows.</summary>
     /// <param name="weights">The layer direction's packed weights.</param>
@@ -32,7 +27,7 @@ internal static class LaneProjection<TLanes, TVector, TSizes, TPacking>
     /// <param name="steps">Number of steps.</param>
     /// <param name="projections">steps × <see cref="LengthPerStep"/> floats.</param>
     public static void Project(ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, int steps, Span<float> projections) =>
-        Project(weights, Layout.BiasRowStart, inputs, steps, projections);
+        Project(weights, PackedLayout<TLanes, TVector, TSizes, TPacking>.BiasRowStart, inputs, steps, projections);
 
     /// <summary>As the overload without <paramref name="biasOffset"/>, for packings whose bias row does not follow every hidden row.</summary>
     /// <param name="weights">The layer direction's packed weights.</param>
@@ -45,10 +40,10 @@ internal static class LaneProjection<TLanes, TVector, TSizes, TPacking>
         int lanes = TLanes.Count;
         int inputSize = TSizes.InputSize;
         int gates = TPacking.Gates;
-        int blocks = Layout.Blocks;
-        int blockLength = Layout.BlockLength;
-        int perStep = Layout.ProjectionLength;
-        int rowLength = Layout.RowLength;
+        int blocks = PackedLayout<TLanes, TVector, TSizes, TPacking>.Blocks;
+        int blockLength = PackedLayout<TLanes, TVector, TSizes, TPacking>.BlockLength;
+        int perStep = PackedLayout<TLanes, TVector, TSizes, TPacking>.ProjectionLength;
+        int rowLength = PackedLayout<TLanes, TVector, TSizes, TPacking>.RowLength;
         if (weights.Length < blocks * blockLength || inputs.Length < steps * inputSize || projections.Length < steps * perStep)
         {
             KernelErrors.ThrowSizes("projection");

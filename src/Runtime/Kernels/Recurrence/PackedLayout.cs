@@ -14,8 +14,8 @@ internal interface IPacking
 }
 
 /// <summary>
-/// <see cref="PackedGeometry"/> for a kernel specialised on its lanes, sizes and kind: every member is a constant once
-/// the JIT has inlined it, so kernels read the one definition at no cost.
+/// <see cref="PackedGeometry"/>'s formulas for a kernel specialised on its lanes, sizes and kind: each member is a
+/// constant once the JIT has inlined it, so kernels read the one definition at no cost.
 /// </summary>
 internal static class PackedLayout<TLanes, TVector, TSizes, TPacking>
     where TLanes : struct, ILanes<TVector>
@@ -23,11 +23,67 @@ internal static class PackedLayout<TLanes, TVector, TSizes, TPacking>
     where TSizes : struct, ILayerSizes
     where TPacking : struct, IPacking
 {
-    /// <summary>The geometry.</summary>
-    public static PackedGeometry Geometry
+    /// <summary>Floats of one row.</summary>
+    public static int RowLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(TSizes.InputSize, TSizes.Units, TPacking.Gates, TPacking.TrailingRegisters, TLanes.Count);
+        get => PackedGeometry.RowLengthOf(TPacking.Gates, TLanes.Count);
+    }
+
+    /// <summary>Floats of one block.</summary>
+    public static int BlockLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.BlockLengthOf(TSizes.InputSize, TSizes.Units, TPacking.Gates, TPacking.TrailingRegisters, TLanes.Count);
+    }
+
+    /// <summary>Blocks of a direction.</summary>
+    public static int Blocks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.BlocksOf(TSizes.Units, TLanes.Count);
+    }
+
+    /// <summary>Units in whole registers.</summary>
+    public static int PaddedUnits
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.PaddedUnitsOf(TSizes.Units, TLanes.Count);
+    }
+
+    /// <summary>Where a block's hidden rows start.</summary>
+    public static int HiddenRowsStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.HiddenRowsStartOf(TSizes.InputSize, TPacking.Gates, TLanes.Count);
+    }
+
+    /// <summary>Where a block's bias row starts.</summary>
+    public static int BiasRowStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.BiasRowStartOf(TSizes.InputSize, TSizes.Units, TPacking.Gates, TLanes.Count);
+    }
+
+    /// <summary>Floats of one step's input projection.</summary>
+    public static int ProjectionLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.ProjectionLengthOf(TSizes.Units, TPacking.Gates, TLanes.Count);
+    }
+
+    /// <summary>Scratch of one single-stream step.</summary>
+    public static int StepScratchLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.StepScratchLengthOf(TSizes.Units, TLanes.Count);
+    }
+
+    /// <summary>Scratch of one reset-before GRU step.</summary>
+    public static int ResetBeforeScratchLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PackedGeometry.ResetBeforeScratchLengthOf(TSizes.Units, TLanes.Count);
     }
 }
 

@@ -18,12 +18,6 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     where TSizes : struct, ILayerSizes
     where TActivation : struct, IElementwiseActivation
 {
-    // The packed geometry (PackedGeometry): every length below is one of its members, constant here.
-    private static PackedGeometry Layout
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Geometry;
-    }
 
     private static int Lanes
     {
@@ -34,13 +28,13 @@ public static class SimpleRnnKernel<TLanes, TVector, TSizes, TActivation>
     private static int BlockLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.BlockLength;
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.BlockLength;
     }
 
     private static int Blocks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Layout.Blocks;
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Blocks;
     }
 
     /// <summary>Advances h (<paramref name="state"/>) by one input vector.</summary>

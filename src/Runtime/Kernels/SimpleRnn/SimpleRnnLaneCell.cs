@@ -28,7 +28,7 @@ public readonly struct SimpleRnnLaneCell<TLanes, TVector, TSizes, TActivation>(W
     public int ScratchLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.Geometry.PaddedUnits;
+        get => PackedLayout<TLanes, TVector, TSizes, SimpleRnnPacking>.PaddedUnits;
     }
 
     /// <inheritdoc/>
