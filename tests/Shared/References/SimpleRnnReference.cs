@@ -43,7 +43,9 @@ public readonly struct SimpleRnnReference<TActivation> : IRecurrentCell
         w.Slice((_inputSize + units) * units, units).CopyTo(z);
         ReferenceMath.MultiplyAdd(input, w.Slice(0, _inputSize * units), units, z);
         ReferenceMath.MultiplyAdd(h, w.Slice(_inputSize * units, units * units), units, z);
-        TActivation.Apply(z);
-        z.CopyTo(h);
+        for (int j = 0; j < units; j++)
+        {
+            h[j] = TActivation.Invoke(z[j]);
+        }
     }
 }
