@@ -124,12 +124,10 @@ internal sealed class SafetensorsContent
         object? Field(string key) => fields.FirstOrDefault(f => f.Key == key).Value;
 
         string dtype = Field("dtype") as string ?? throw Bad(name, "needs a dtype string");
-        int elementSize = dtype switch
+        if (SafetensorsRules.ElementSize(dtype) == 0)
         {
-            "F32" => 4,
-            "F16" or "BF16" => 2,
-            _ => throw Bad(name, $"has dtype {dtype}; RnnGen reads F32, F16 and BF16"),
-        };
+            throw Bad(name, SafetensorsRules.UnsupportedDtype(dtype));
+        }
 
         if (Field("shape") is not List<object?> dimensions || dimensions.Count > 8 || dimensions.Any(d => d is not long size || size < 0 || size > int.MaxValue))
         {
@@ -141,21 +139,10 @@ internal sealed class SafetensorsContent
             throw Bad(name, "needs data_offsets, a pair of non-negative byte offsets in order");
         }
 
-        if (end > dataLength)
-        {
-            throw Bad(name, $"has data_offsets [{begin}, {end}] outside the {dataLength} data bytes of the file");
-        }
-
         int[] shape = dimensions.Select(d => (int)(long)d!).ToArray();
-        long elements = 1;
-        foreach (int dimension in shape)
+        if (SafetensorsRules.RangeProblem(dtype, shape, begin, end, dataLength) is { } problem)
         {
-            elements = Math.Min(elements * dimension, dataLength + 1); // capped: compared with the byte range next
-        }
-
-        if (elements * elementSize != end - begin)
-        {
-            throw Bad(name, $"has shape [{string.Join(", ", shape)}] of {dtype} but data_offsets [{begin}, {end}] span {end - begin} bytes");
+            throw Bad(name, problem);
         }
 
         return new Entry(dtype, shape, dataStart + begin, dataStart + end);

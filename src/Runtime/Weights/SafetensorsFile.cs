@@ -113,31 +113,14 @@ public static class SafetensorsFile
             throw Bad(name, "needs dtype, shape and data_offsets");
         }
 
-        int elementSize = dtype switch
+        if (SafetensorsRules.ElementSize(dtype) == 0)
         {
-            "F32" => 4,
-            "F16" or "BF16" => 2,
-            _ => throw Bad(name, $"has dtype {dtype}; RnnGen reads F32, F16 and BF16"),
-        };
-
-        if (end < begin || end > dataLength)
-        {
-            throw Bad(name, $"has data_offsets [{begin}, {end}] outside the {dataLength} data bytes of the file");
+            throw Bad(name, SafetensorsRules.UnsupportedDtype(dtype));
         }
 
-        long elements = 1;
-        foreach (int dimension in shape)
+        if (SafetensorsRules.RangeProblem(dtype, shape, begin, end, dataLength) is { } problem)
         {
-            elements *= dimension; // each dimension ≤ int.MaxValue and the product is checked against the byte range below
-            if (elements > dataLength)
-            {
-                break;
-            }
-        }
-
-        if (elements * elementSize != end - begin)
-        {
-            throw Bad(name, $"has shape [{string.Join(", ", shape)}] of {dtype} ({(elements > dataLength ? "more than the file holds" : (elements * elementSize) + " bytes")}) but data_offsets [{begin}, {end}] span {end - begin} bytes");
+            throw Bad(name, problem);
         }
 
         return new SafetensorsTensor(name, dtype, shape, dataStart + begin, dataStart + end);
@@ -218,7 +201,7 @@ public sealed class SafetensorsTensor(string name, string dtype, int[] shape, lo
     public int[] Shape { get; } = shape;
 
     /// <summary>Number of elements.</summary>
-    public long Length => (End - Begin) / (DType == "F32" ? 4 : 2);
+    public long Length => (End - Begin) / SafetensorsRules.ElementSize(DType);
 
     /// <summary>First byte within the whole file (data_offsets are relative to the data section; this is not).</summary>
     internal long Begin { get; } = begin;
