@@ -63,7 +63,7 @@ internal static class StepEmitter
                 }
 
                 current = emitter.EmitStep(writer, layer, current, target);
-                if (last && current != target)
+                if (last && layer.OutputIsState)
                 {
                     writer.Line(current + ".CopyTo(output);");
                 }

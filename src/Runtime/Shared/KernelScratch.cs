@@ -50,7 +50,4 @@ static class KernelScratch
     }
 
     private static bool IsResetBefore(LayerShape layer) => layer.Kind == LayerKind.Gru && !layer.ResetAfter;
-
-    /// <summary>Units rounded up to whole blocks of the widest register: what every per-unit scratch area reserves.</summary>
-    internal static int RoundUp(int units) => PackedGeometry.PaddedUnitsOf(units, MaxLanes);
 }

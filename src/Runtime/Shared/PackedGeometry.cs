@@ -51,9 +51,6 @@ internal readonly struct PackedGeometry
     /// <summary>Blocks of a direction: units in whole registers.</summary>
     public int Blocks => BlocksOf(Units, Lanes);
 
-    /// <summary>Units rounded up to whole registers: what every per-unit scratch area reserves.</summary>
-    public int PaddedUnits => PaddedUnitsOf(Units, Lanes);
-
     /// <summary>Floats of one packed direction.</summary>
     public int Length => Blocks * BlockLength;
 

@@ -28,5 +28,6 @@ public static class BatchScratch
     /// <summary>Floats of a SimpleRNN pair step: a new h for each stream of the pair.</summary>
     public static int PairLength(int units) => 2 * RoundUp(units);
 
-    private static int RoundUp(int units) => KernelScratch.RoundUp(units);
+    // Units rounded up to whole registers of the widest path: what every per-unit scratch area reserves.
+    private static int RoundUp(int units) => PackedGeometry.PaddedUnitsOf(units, MaxLanes);
 }
